@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { hashPassword } from '../server/auth/password';
+import { createUser } from '../server/auth/repository';
+import { toCanonicalText } from '../server/documents/import';
+import { insertDocument } from '../server/documents/repository';
+import { createWorkspace } from '../server/workspaces/repository';
+import type { Db } from './index';
+import { users } from './schema';
+
+export const DEMO_EMAIL = 'demo@corroborate.local';
+
+const DEMO_DOCUMENTS = [
+  { file: 'harbour-opinion.md', title: 'The harbour wall is a monument to wishful thinking', sourceUrl: 'https://example.org/opinion/harbour-wall' },
+  { file: 'heat-report.md', title: 'Urban heat in mid-sized European cities: a short evidence review', sourceUrl: 'https://example.org/reports/urban-heat' },
+];
+
+/**
+ * On an empty database (no users at all), creates a demo lead with a random password, a demo
+ * workspace and the two demo documents. Returns the sign-in, or null when the database was not empty.
+ */
+export async function seedDemo(db: Db): Promise<{ email: string; password: string } | null> {
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  if (count > 0) return null;
+
+  const password = randomBytes(9).toString('base64url');
+  const user = await createUser(db, { email: DEMO_EMAIL, name: 'Demo Lead', passwordHash: await hashPassword(password) });
+  if (!user) return null; // another process seeded first
+  const workspace = await createWorkspace(db, 'Demo newsroom', user.id);
+  for (const doc of DEMO_DOCUMENTS) {
+    const raw = readFileSync(new URL(`./seed/${doc.file}`, import.meta.url), 'utf8');
+    await insertDocument(db, {
+      workspaceId: workspace.id,
+      title: doc.title,
+      sourceUrl: doc.sourceUrl,
+      format: 'markdown',
+      text: toCanonicalText('markdown', raw),
+      createdBy: user.id,
+    });
+  }
+  return { email: DEMO_EMAIL, password };
+}

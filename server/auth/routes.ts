@@ -1,0 +1,99 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import { conflict, HttpError, notFound } from '../errors';
+import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../plugins/auth';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import {
+  createApiToken,
+  createSession,
+  createUser,
+  deleteSession,
+  findUserByEmail,
+  listApiTokens,
+  revokeApiToken,
+} from './repository';
+import {
+  createTokenBody,
+  createTokenReply,
+  listTokensReply,
+  loginBody,
+  presentUser,
+  signupBody,
+  tokenParams,
+  userReply,
+} from './schemas';
+
+/** Sign-up, sign-in, sign-out, the current user and API tokens (API.md "Auth"). */
+const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const authLimit = { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } };
+
+  app.post('/auth/signup', {
+    config: authLimit,
+    schema: { tags: ['auth'], body: signupBody, response: { 201: userReply } },
+  }, async (request, reply) => {
+    const { email, password, name } = request.body;
+    const user = await createUser(app.db, { email, name, passwordHash: await hashPassword(password) });
+    if (!user) throw conflict('email_taken', 'An account with this email already exists; sign in instead.');
+    setSessionCookie(reply, config, await createSession(app.db, user.id, config.sessionTtlSeconds));
+    return reply.code(201).send({ user: presentUser(user) });
+  });
+
+  app.post('/auth/login', {
+    config: authLimit,
+    schema: { tags: ['auth'], body: loginBody, response: { 200: userReply } },
+  }, async (request, reply) => {
+    const { email, password } = request.body;
+    const user = await findUserByEmail(app.db, email);
+    // Verify against a dummy hash when the email is unknown, so the answer time does not tell which emails exist.
+    const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
+    if (!user || !ok) {
+      throw new HttpError(401, 'invalid_credentials', 'The email or password is wrong.');
+    }
+    setSessionCookie(reply, config, await createSession(app.db, user.id, config.sessionTtlSeconds));
+    return { user: presentUser(user) };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    const secret = request.cookies[SESSION_COOKIE];
+    if (secret) await deleteSession(app.db, secret);
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/me', { schema: { tags: ['auth'], response: { 200: userReply } } }, async (request) => ({
+    user: presentUser(requireUser(request)),
+  }));
+
+  app.post('/tokens', {
+    schema: { tags: ['auth'], body: createTokenBody, response: { 201: createTokenReply } },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    const { id, token } = await createApiToken(app.db, user.id, request.body.name);
+    return reply.code(201).send({ id, token, name: request.body.name });
+  });
+
+  app.get('/tokens', { schema: { tags: ['auth'], response: { 200: listTokensReply } } }, async (request) => {
+    const user = requireUser(request);
+    const rows = await listApiTokens(app.db, user.id);
+    return {
+      tokens: rows.map((t) => ({
+        id: t.id,
+        name: t.name,
+        createdAt: t.createdAt.toISOString(),
+        lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      })),
+    };
+  });
+
+  app.delete('/tokens/:id', {
+    schema: { tags: ['auth'], params: tokenParams },
+  }, async (request, reply) => {
+    const user = requireUser(request);
+    if (!(await revokeApiToken(app.db, user.id, request.params.id))) {
+      throw notFound('token_not_found', 'No such API token.');
+    }
+    return reply.code(204).send();
+  });
+};
+
+export default authRoutes;

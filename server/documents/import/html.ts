@@ -1,0 +1,35 @@
+import { convert } from 'html-to-text';
+import { canonicalText } from './text';
+
+const plainHeading = { options: { uppercase: false } };
+
+/**
+ * Turns HTML into canonical plain text with its paragraphs kept. Only text leaves this function:
+ * scripts, styles, images and link targets are dropped, so nothing from an import is ever executed
+ * or rendered as HTML.
+ */
+export function htmlToText(html: string): string {
+  const text = convert(html, {
+    wordwrap: false,
+    preserveNewlines: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'noscript', format: 'skip' },
+      { selector: 'iframe', format: 'skip' },
+      { selector: 'hr', format: 'skip' },
+      ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, ...plainHeading })),
+      { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
+    ],
+  });
+  return canonicalText(text);
+}
+
+/** The document's `<title>`, if it has one. */
+export function htmlTitle(html: string): string | undefined {
+  const match = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
+  const title = match ? htmlToText(match[1]) : '';
+  return title || undefined;
+}

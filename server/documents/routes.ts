@@ -1,0 +1,114 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { DocumentFormat } from '../../db/schema';
+import type { Config } from '../config';
+import { badRequest, notFound, unprocessable, unsupportedMediaType } from '../errors';
+import { requireUser } from '../plugins/auth';
+import { parseOrThrow } from '../validation';
+import { requireRole } from '../workspaces/access';
+import { workspaceParams } from '../workspaces/schemas';
+import { detectFormat, htmlTitle, titleFromFilename, toCanonicalText } from './import';
+import { findDocument, insertDocument, listDocuments } from './repository';
+import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
+
+interface Upload {
+  title?: string;
+  sourceUrl?: string;
+  raw: string;
+  format: DocumentFormat;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Reads a multipart import: one `file` part plus optional `title` and `sourceUrl` fields. */
+async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+  const fields: Record<string, string> = {};
+  let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
+  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw badRequest('unexpected_file', `Send the document in the field "file", not "${part.fieldname}".`);
+      file = { filename: part.filename, mimetype: part.mimetype, bytes: await part.toBuffer() };
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  if (!file) throw badRequest('file_missing', 'The form has no "file" field; attach a .txt, .md or .html file.');
+  const meta = parseOrThrow(multipartFields, fields);
+  const format = detectFormat(file.filename, file.mimetype);
+  if (!format) {
+    throw unsupportedMediaType('unsupported_format', `${file.filename} is not a supported file; import .txt, .md or .html.`);
+  }
+  let raw: string;
+  try {
+    raw = utf8.decode(file.bytes);
+  } catch {
+    throw unprocessable('invalid_encoding', `${file.filename} is not UTF-8 text.`);
+  }
+  const title = meta.title ?? (format === 'html' ? htmlTitle(raw) : undefined) ?? titleFromFilename(file.filename);
+  return { title, sourceUrl: meta.sourceUrl, raw, format };
+}
+
+/** Importing, listing and reading documents (API.md "Documents"). */
+const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  app.post('/workspaces/:wid/documents', {
+    schema: {
+      tags: ['documents'],
+      description:
+        'Import a document: JSON `{title, text, format?, sourceUrl?}` or a multipart form with `file` (.txt, .md, .html) and optional `title`, `sourceUrl`.',
+      params: workspaceParams,
+      response: { 201: documentReply },
+    },
+  }, async (request, reply) => {
+    const { wid } = request.params;
+    await requireRole(app.db, request, wid, 'annotator');
+    let upload: Upload;
+    if (request.isMultipart()) {
+      upload = await readUpload(request, config.maxUploadBytes);
+    } else {
+      const body = parseOrThrow(createDocumentBody, request.body);
+      upload = { title: body.title, sourceUrl: body.sourceUrl, raw: body.text, format: body.format };
+    }
+    const text = toCanonicalText(upload.format, upload.raw);
+    if (!text) throw unprocessable('empty_document', 'The document has no text once its markup is removed.');
+    const doc = await insertDocument(app.db, {
+      workspaceId: wid,
+      title: upload.title ?? 'Untitled',
+      text,
+      format: upload.format,
+      sourceUrl: upload.sourceUrl,
+      createdBy: requireUser(request).id,
+    });
+    return reply.code(201).send({ document: presentDocument(doc) });
+  });
+
+  app.get('/workspaces/:wid/documents', {
+    schema: { tags: ['documents'], params: workspaceParams, response: { 200: documentsReply } },
+  }, async (request) => {
+    await requireRole(app.db, request, request.params.wid, 'viewer');
+    const rows = await listDocuments(app.db, request.params.wid);
+    return {
+      documents: rows.map(({ claims, verified, createdAt, ...doc }) => ({
+        ...doc,
+        createdAt: createdAt.toISOString(),
+        counts: { claims, verified },
+      })),
+    };
+  });
+
+  app.get('/documents/:id', {
+    schema: { tags: ['documents'], params: documentParams, response: { 200: documentReply } },
+  }, async (request) => {
+    const doc = await findDocument(app.db, request.params.id);
+    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+    if (!doc) throw notFound(missing.code, missing.message);
+    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    return { document: presentDocument(doc) };
+  });
+};
+
+function presentDocument(doc: NonNullable<Awaited<ReturnType<typeof findDocument>>>) {
+  const { createdBy: _createdBy, createdAt, ...rest } = doc;
+  return { ...rest, createdAt: createdAt.toISOString() };
+}
+
+export default documentRoutes;

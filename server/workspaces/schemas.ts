@@ -1,0 +1,21 @@
+import { createSelectSchema } from 'drizzle-zod';
+import { z } from 'zod';
+import { memberRole, workspaces } from '../../db/schema';
+import { userSchema } from '../auth/schemas';
+
+export const roleSchema = createSelectSchema(memberRole);
+
+export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true }).extend({ role: roleSchema });
+export const memberSchema = z.object({ user: userSchema, role: roleSchema });
+
+export const workspaceParams = z.object({ wid: z.uuid({ error: 'must be a workspace id (UUID)' }) });
+export const memberParams = workspaceParams.extend({ userId: z.uuid({ error: 'must be a user id (UUID)' }) });
+
+export const createWorkspaceBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
+export const addMemberBody = z.strictObject({ email: z.email().max(254), role: roleSchema });
+export const setRoleBody = z.strictObject({ role: roleSchema });
+
+export const workspaceReply = z.object({ workspace: workspaceSchema });
+export const workspacesReply = z.object({ workspaces: z.array(workspaceSchema) });
+export const membersReply = z.object({ members: z.array(memberSchema) });
+export const memberReply = z.object({ member: memberSchema });
