@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+const integration = (name: string, env: Record<string, string>) => ({
+  extends: true as const,
+  test: { name, include: ['tests/integration/**/*.test.ts'], env, testTimeout: 30_000, hookTimeout: 60_000 },
+});
+
+// The integration suite runs on embedded PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set.
+const projects = [
+  { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+  integration('integration:pglite', { TEST_DB: 'pglite' }),
+  ...(process.env.TEST_DATABASE_URL ? [integration('integration:postgres', { TEST_DB: 'postgres' })] : []),
+  {
+    extends: true as const,
+    test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false },
+  },
+];
+
+export default defineConfig({
+  test: {
+    projects,
+    expect: { requireAssertions: true },
+    reporters: ['default', './tests/helpers/summary-reporter.ts'],
+    pool: 'forks',
+  },
+});
