@@ -7,10 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import authRoutes from './auth/routes';
+import claimRoutes from './claims/routes';
 import type { Config } from './config';
 import documentRoutes from './documents/routes';
 import healthRoutes from './health/routes';
 import authPlugin from './plugins/auth';
+import collabPlugin from './plugins/collab';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
 import webPlugin from './plugins/web';
@@ -63,6 +65,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(errorsPlugin);
     await app.register(dbPlugin, { db: database.db, kind: database.kind });
     await app.register(authPlugin, { config });
+    await app.register(collabPlugin, { config });
 
     // Domain routes.
     await app.register(
@@ -71,6 +74,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(authRoutes, { config });
         await api.register(workspaceRoutes);
         await api.register(documentRoutes, { config });
+        await api.register(claimRoutes);
       },
       { prefix: '/api' },
     );

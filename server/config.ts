@@ -21,6 +21,18 @@ export interface Config {
   /** Login and signup attempts per client address per minute. */
   authRateLimit: number;
   logLevel: string;
+  collab: {
+    /** Largest WebSocket frame accepted; larger ones close the socket with 4413. */
+    maxFrameBytes: number;
+    /** A connection whose unsent data passes this is closed (4508) instead of growing memory. */
+    maxBufferedBytes: number;
+    /** Group-commit interval of the update log. */
+    commitIntervalMs: number;
+    /** How long a document with no connections stays in memory after its last save. */
+    idleUnloadMs: number;
+    /** Log rows beyond the snapshot after which the log is compacted. */
+    compactAfterRows: number;
+  };
 }
 
 const MB = 1024 * 1024;
@@ -41,18 +53,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: Number(env.SESSION_TTL_SECONDS ?? 30 * 24 * 3600),
     authRateLimit: Number(env.AUTH_RATE_LIMIT ?? 10),
     logLevel: env.LOG_LEVEL ?? 'info',
+    collab: {
+      maxFrameBytes: Number(env.COLLAB_MAX_FRAME_BYTES ?? 2 * MB),
+      maxBufferedBytes: Number(env.COLLAB_MAX_BUFFERED_BYTES ?? 8 * MB),
+      commitIntervalMs: Number(env.COLLAB_COMMIT_INTERVAL_MS ?? 4),
+      idleUnloadMs: Number(env.COLLAB_IDLE_UNLOAD_MS ?? 30_000),
+      compactAfterRows: Number(env.COLLAB_COMPACT_AFTER_ROWS ?? 1000),
+    },
   };
 }
 
 /** Defaults for an in-process server (tests, benchmarks): memory database, quiet log, random port. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
+  const base = loadConfig({});
   return {
-    ...loadConfig({}),
+    ...base,
     port: 0,
     dataDir: 'memory://',
     publicOrigin: undefined,
     logLevel: 'silent',
     authRateLimit: 1000,
     ...overrides,
+    collab: { ...base.collab, idleUnloadMs: 1000, ...overrides.collab },
   };
 }

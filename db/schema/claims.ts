@@ -1,9 +1,8 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES, type Anchor } from '../../server/shared/claim-doc';
 import { documents } from './documents';
 import { users } from './users';
 
-export const CLAIM_STATUSES = ['open', 'in_review', 'verified', 'rejected'] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const claimStatus = pgEnum('claim_status', CLAIM_STATUSES);
 
 /**
@@ -25,6 +24,7 @@ export const claims = pgTable(
     status: claimStatus('status').notNull().default('open'),
     confidence: integer('confidence'),
     note: text('note').notNull().default(''),
+    tags: text('tags').array().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,3 +33,58 @@ export const claims = pgTable(
 );
 
 export type Claim = typeof claims.$inferSelect;
+
+export const evidenceKind = pgEnum('evidence_kind', EVIDENCE_KINDS);
+export const stance = pgEnum('stance', STANCES);
+
+/** Evidence attached to a claim; projected from the claim's `evidence` Y.Array, in its order. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    // Chosen by the client that added it: unique within its claim's list, not across the database.
+    id: uuid('id').notNull(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: evidenceKind('kind').notNull(),
+    stance: stance('stance').notNull(),
+    url: text('url'),
+    title: text('title'),
+    excerpt: text('excerpt'),
+    // No foreign key: the id comes from the shared document, and a stale one must not block the log's commit.
+    sourceDocumentId: uuid('source_document_id'),
+    anchor: jsonb('anchor').$type<Anchor>(),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.claimId, t.position] })],
+);
+
+/**
+ * Who changed what on a claim: its history. Not tied to the claim row by a foreign key, so the
+ * history of a deleted claim is kept.
+ */
+export const claimEvents = pgTable(
+  'claim_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    claimId: uuid('claim_id').notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    field: text('field'),
+    from: jsonb('from'),
+    to: jsonb('to'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('claim_events_claim_idx').on(t.claimId, t.id)],
+);
+
+export type Evidence = typeof evidence.$inferSelect;
+export type ClaimEvent = typeof claimEvents.$inferSelect;
+
+export { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES };
+export type { Anchor, ClaimStatus, EvidenceKind, Stance } from '../../server/shared/claim-doc';

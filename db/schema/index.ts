@@ -2,3 +2,4 @@ export * from './users';
 export * from './workspaces';
 export * from './documents';
 export * from './claims';
+export * from './collab';

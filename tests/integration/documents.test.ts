@@ -15,7 +15,7 @@ afterAll(() => app?.close());
 
 const documentCount = async () => (await app.database.db.select({ n: count() }).from(documents))[0].n;
 
-function upload(client: Client, wid: string, name: string, content: string | Uint8Array, type = 'application/octet-stream', fields: Record<string, string> = {}) {
+function upload(client: Client, wid: string, name: string, content: string | Uint8Array<ArrayBuffer>, type = 'application/octet-stream', fields: Record<string, string> = {}) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([content], { type }), name);

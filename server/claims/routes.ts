@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import * as Y from 'yjs';
+import type { Role } from '../../db/schema';
+import { anchor as findAnchor, anchorFromRange } from '../anchoring';
+import { initServerFields } from '../collab/guard';
+import { restOrigin } from '../collab/origins';
+import type { Room } from '../collab/room';
+import { findDocument } from '../documents/repository';
+import { documentParams } from '../documents/schemas';
+import { HttpError, notFound, unprocessable } from '../errors';
+import { requireUser } from '../plugins/auth';
+import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
+import { requireRole } from '../workspaces/access';
+import { claimHistory, findClaimOwner, listClaims } from './repository';
+import {
+  claimParams,
+  claimReply,
+  claimsReply,
+  createClaimBody,
+  createEvidenceBody,
+  evidenceReply,
+  historySchema,
+  patchClaimBody,
+} from './schemas';
+
+const DOCUMENT_MISSING = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+const CLAIM_MISSING = { code: 'claim_not_found', message: 'No such claim, or it is not in one of your workspaces.' };
+/** How long a REST write waits for its commit before answering 503 (the change is kept and saved later). */
+const COMMIT_WAIT_MS = 10_000;
+
+async function documentFor(app: FastifyInstance, request: FastifyRequest, documentId: string, min: Role) {
+  const doc = await findDocument(app.db, documentId);
+  if (!doc) throw notFound(DOCUMENT_MISSING.code, DOCUMENT_MISSING.message);
+  await requireRole(app.db, request, doc.workspaceId, min, DOCUMENT_MISSING);
+  return doc;
+}
+
+async function claimOwnerFor(app: FastifyInstance, request: FastifyRequest, claimId: string, min: Role) {
+  const owner = await findClaimOwner(app.db, claimId);
+  if (!owner) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+  await requireRole(app.db, request, owner.workspaceId, min, CLAIM_MISSING);
+  return owner;
+}
+
+/**
+ * Applies a change to the document's live Y.Doc as the calling user (so every open client sees it)
+ * and waits for its commit. `fn` returns false when the thing to change is not there.
+ */
+async function writeThroughRoom(app: FastifyInstance, request: FastifyRequest, documentId: string, fn: (doc: Y.Doc, room: Room) => boolean | void): Promise<boolean> {
+  const user = requireUser(request);
+  const room = await app.rooms.acquire(documentId);
+  try {
+    let applied = true as boolean;
+    const seq = room.change(restOrigin({ id: user.id, name: user.name }), (doc) => {
+      applied = fn(doc, room) !== false;
+    });
+    if (!applied) return false;
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), COMMIT_WAIT_MS).unref());
+    if ((await Promise.race([room.durable(seq), timeout])) === 'timeout') {
+      throw new HttpError(503, 'not_saved_yet', 'The change is applied but the database has not confirmed it yet; it will be saved when it answers.');
+    }
+    return true;
+  } finally {
+    app.rooms.release(room);
+  }
+}
+
+async function oneClaim(app: FastifyInstance, id: string) {
+  const [claim] = await listClaims(app.db, { ids: [id] });
+  if (!claim) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+  return claim;
+}
+
+/** Claims and evidence (API.md "Claims"): reads from the projection, writes through the live document. */
+const claimRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/documents/:id/claims', {
+    schema: { tags: ['claims'], params: documentParams, response: { 200: claimsReply } },
+  }, async (request) => {
+    const doc = await documentFor(app, request, request.params.id, 'viewer');
+    return { claims: await listClaims(app.db, { documentId: doc.id }) };
+  });
+
+  app.post('/documents/:id/claims', {
+    schema: { tags: ['claims'], params: documentParams, body: createClaimBody, response: { 201: claimReply } },
+  }, async (request, reply) => {
+    const doc = await documentFor(app, request, request.params.id, 'annotator');
+    const body = request.body;
+    let anchor: Anchor;
+    if (body.start !== undefined && body.end !== undefined) {
+      if (!(body.start < body.end && body.end <= doc.text.length)) {
+        throw unprocessable('anchor_not_found', `The range ${body.start}–${body.end} is not inside the document (length ${doc.text.length}).`);
+      }
+      anchor = anchorFromRange(doc.text, body.start, body.end);
+      if (body.exact !== undefined && body.exact !== anchor.exact) {
+        throw unprocessable('anchor_not_found', 'The text at start–end is not the given quote.');
+      }
+    } else {
+      const found = findAnchor(doc.text, { exact: body.exact!, prefix: body.prefix, suffix: body.suffix });
+      if (found.status !== 'anchored' || found.method === 'fuzzy') {
+        const ambiguous = found.status === 'needs_review' && found.reason === 'ambiguous';
+        throw unprocessable(
+          ambiguous ? 'anchor_ambiguous' : 'anchor_not_found',
+          ambiguous ? 'The quote occurs more than once; add a prefix or suffix to say which.' : 'The quote is not in the document.',
+        );
+      }
+      anchor = found.anchor;
+    }
+    const id = randomUUID();
+    const user = requireUser(request);
+    await writeThroughRoom(app, request, doc.id, (ydoc) => {
+      const map = newClaim({ id, anchor, confidence: body.confidence ?? null, note: body.note, tags: body.tags });
+      initServerFields(map, user);
+      claimsOf(ydoc).set(id, map);
+    });
+    return reply.code(201).send({ claim: await oneClaim(app, id) });
+  });
+
+  app.get('/claims/:id', { schema: { tags: ['claims'], params: claimParams, response: { 200: claimReply } } }, async (request) => {
+    await claimOwnerFor(app, request, request.params.id, 'viewer');
+    return { claim: await oneClaim(app, request.params.id) };
+  });
+
+  app.patch('/claims/:id', {
+    schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply } },
+  }, async (request) => {
+    const { id } = request.params;
+    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const { confidence, note, tags } = request.body;
+    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
+      const map = claimsOf(ydoc).get(id);
+      if (!map) return false;
+      if (confidence !== undefined) map.set('confidence', confidence);
+      if (note !== undefined) {
+        const text = map.get('note');
+        if (text instanceof Y.Text) {
+          text.delete(0, text.length);
+          text.insert(0, note);
+        } else map.set('note', new Y.Text(note));
+      }
+      if (tags !== undefined) map.set('tags', Y.Array.from(tags));
+    });
+    if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+    return { claim: await oneClaim(app, id) };
+  });
+
+  app.delete('/claims/:id', { schema: { tags: ['claims'], params: claimParams } }, async (request, reply) => {
+    const { id } = request.params;
+    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
+      if (!claimsOf(ydoc).has(id)) return false;
+      claimsOf(ydoc).delete(id);
+    });
+    if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+    return reply.code(204).send();
+  });
+
+  app.post('/claims/:id/evidence', {
+    schema: { tags: ['claims'], params: claimParams, body: createEvidenceBody, response: { 201: evidenceReply } },
+  }, async (request, reply) => {
+    const { id } = request.params;
+    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const body = request.body;
+    const user = requireUser(request);
+    let anchor: Anchor | null = null;
+    if (body.kind === 'document') {
+      const source = await findDocument(app.db, body.documentId!);
+      if (!source || source.workspaceId !== owner.workspaceId) {
+        throw notFound(DOCUMENT_MISSING.code, 'The evidence document is not in this workspace.');
+      }
+      if (!(body.start! < body.end! && body.end! <= source.text.length)) {
+        throw unprocessable('anchor_not_found', `The range ${body.start}–${body.end} is not inside the evidence document.`);
+      }
+      anchor = anchorFromRange(source.text, body.start!, body.end!);
+    }
+    const evidenceId = randomUUID();
+    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
+      const list = claimsOf(ydoc).get(id)?.get('evidence');
+      if (!(list instanceof Y.Array)) return false;
+      list.push([
+        newEvidence({
+          id: evidenceId,
+          kind: body.kind,
+          stance: body.stance,
+          url: body.url ?? null,
+          title: body.title ?? null,
+          excerpt: body.excerpt ?? anchor?.exact ?? null,
+          documentId: body.kind === 'document' ? body.documentId! : null,
+          anchor,
+          addedBy: { id: user.id, name: user.name },
+          addedAt: new Date().toISOString(),
+        }),
+      ]);
+    });
+    if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+    const claim = await oneClaim(app, id);
+    return reply.code(201).send({ evidence: claim.evidence.find((e) => e.id === evidenceId)! });
+  });
+
+  app.get('/claims/:id/history', {
+    schema: { tags: ['claims'], params: claimParams, response: { 200: historySchema } },
+  }, async (request) => {
+    const owner = await claimOwnerFor(app, request, request.params.id, 'viewer');
+    return { events: await claimHistory(app.db, request.params.id, owner.documentId) };
+  });
+};
+
+export default claimRoutes;

@@ -1,0 +1,110 @@
+import { createSelectSchema } from 'drizzle-zod';
+import { z } from 'zod';
+import { claimStatus, evidenceKind, stance } from '../../db/schema';
+import { userRefSchema } from '../auth/schemas';
+import { VERDICTS } from '../shared/claim-doc';
+
+const iso = z.string().describe('ISO 8601 time');
+const offset = z.number().int().min(0);
+
+export const anchorSchema = z.object({ start: offset, end: offset, exact: z.string(), prefix: z.string(), suffix: z.string() });
+export const verdictSchema = z.enum(VERDICTS);
+
+export const evidenceSchema = z.object({
+  id: z.uuid(),
+  kind: createSelectSchema(evidenceKind),
+  stance: createSelectSchema(stance),
+  url: z.string().nullable(),
+  title: z.string().nullable(),
+  excerpt: z.string().nullable(),
+  documentId: z.uuid().nullable(),
+  anchor: anchorSchema.nullable(),
+  addedBy: userRefSchema.nullable(),
+  addedAt: iso,
+});
+
+export const tallySchema = z.object({
+  count: z.number().int(),
+  byVerdict: z.record(z.string(), z.number().int()),
+  consensus: verdictSchema.nullable(),
+  agreement: z.number().nullable(),
+});
+
+export const claimSchema = z.object({
+  id: z.uuid(),
+  documentId: z.uuid(),
+  anchor: anchorSchema,
+  status: createSelectSchema(claimStatus),
+  confidence: z.number().int().min(0).max(100).nullable(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  createdBy: userRefSchema.nullable(),
+  createdAt: iso,
+  updatedAt: iso,
+  evidence: z.array(evidenceSchema),
+  votes: z.array(z.object({ user: userRefSchema, verdict: verdictSchema, confidence: z.number().nullable(), note: z.string(), at: iso })),
+  revealed: z.boolean(),
+  tally: tallySchema,
+  comments: z.array(z.object({ id: z.uuid(), user: userRefSchema, body: z.string(), replyTo: z.uuid().nullable(), at: iso })),
+});
+export type ClaimJson = z.infer<typeof claimSchema>;
+
+export const claimParams = z.object({ id: z.uuid({ error: 'must be a claim id (UUID)' }) });
+
+const confidence = z.number().int().min(0).max(100).nullable();
+const note = z.string().max(100_000);
+const tags = z.array(z.string().trim().min(1).max(100)).max(100);
+
+export const createClaimBody = z
+  .strictObject({
+    start: offset.optional(),
+    end: offset.optional(),
+    exact: z.string().min(1).max(10_000).optional(),
+    prefix: z.string().max(1000).optional(),
+    suffix: z.string().max(1000).optional(),
+    confidence: confidence.optional(),
+    note: note.optional(),
+    tags: tags.optional(),
+  })
+  .refine((b) => (b.start !== undefined && b.end !== undefined) || b.exact !== undefined, {
+    error: 'give either start and end, or exact (with optional prefix and suffix)',
+  });
+
+export const patchClaimBody = z.strictObject({ confidence: confidence.optional(), note: note.optional(), tags: tags.optional() });
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(4000);
+
+export const createEvidenceBody = z
+  .strictObject({
+    kind: createSelectSchema(evidenceKind),
+    stance: createSelectSchema(stance),
+    url: httpUrl.optional(),
+    title: z.string().trim().max(1000).optional(),
+    excerpt: z.string().max(20_000).optional(),
+    documentId: z.uuid().optional(),
+    start: offset.optional(),
+    end: offset.optional(),
+  })
+  .refine((b) => b.kind !== 'url' || b.url !== undefined, { error: 'url evidence needs a url', path: ['url'] })
+  .refine((b) => b.kind !== 'quote' || (b.excerpt ?? '').trim() !== '', { error: 'quote evidence needs an excerpt', path: ['excerpt'] })
+  .refine((b) => b.kind !== 'document' || (b.documentId !== undefined && b.start !== undefined && b.end !== undefined), {
+    error: 'document evidence needs documentId, start and end',
+    path: ['documentId'],
+  });
+
+export const historySchema = z.object({
+  events: z.array(
+    z.object({
+      at: iso,
+      user: userRefSchema.nullable(),
+      action: z.string(),
+      field: z.string().nullable(),
+      from: z.unknown(),
+      to: z.unknown(),
+    }),
+  ),
+});
+
+export const claimReply = z.object({ claim: claimSchema });
+export const claimsReply = z.object({ claims: z.array(claimSchema) });
+export const evidenceReply = z.object({ evidence: evidenceSchema });

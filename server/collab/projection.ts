@@ -1,0 +1,73 @@
+import type * as Y from 'yjs';
+import { CLAIM_STATUSES, EVIDENCE_KINDS, readClaim, STANCES, type ClaimMap } from '../shared/claim-doc';
+import type { ClaimRow, EvidenceRow } from './repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+
+const str = (v: unknown, max = 100_000): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
+
+/**
+ * The relational rows of one claim as it stands in the Y.Doc, or null when the claim is not
+ * (yet) well formed. Every value is coerced to its column's type, so nothing a client writes can
+ * make the log's transaction fail.
+ */
+export function projectClaim(documentId: string, claimId: string, map: ClaimMap): { claim: ClaimRow; evidence: EvidenceRow[] } | null {
+  if (!isUuid(claimId)) return null;
+  const c = readClaim(map);
+  const a = c.anchor;
+  if (!a || !Number.isInteger(a.start) || !Number.isInteger(a.end) || typeof a.exact !== 'string') return null;
+  const confidence = typeof c.confidence === 'number' && Number.isFinite(c.confidence) ? Math.round(Math.min(100, Math.max(0, c.confidence))) : null;
+  const claim: ClaimRow = {
+    id: claimId,
+    documentId,
+    start: a.start,
+    end: a.end,
+    exact: a.exact,
+    prefix: str(a.prefix) ?? '',
+    suffix: str(a.suffix) ?? '',
+    status: CLAIM_STATUSES.includes(c.status) ? c.status : 'open',
+    confidence,
+    note: c.note,
+    tags: c.tags.slice(0, 100).map((t) => t.slice(0, 100)),
+    createdBy: isUuid(c.createdBy?.id) ? c.createdBy.id : null,
+    createdAt: c.createdAt && !Number.isNaN(Date.parse(c.createdAt)) ? new Date(c.createdAt) : new Date(),
+  };
+  const evidence: EvidenceRow[] = [];
+  for (const e of c.evidence) {
+    if (!isUuid(e.id) || !EVIDENCE_KINDS.includes(e.kind) || !STANCES.includes(e.stance)) continue;
+    evidence.push({
+      id: e.id,
+      claimId,
+      position: evidence.length,
+      kind: e.kind,
+      stance: e.stance,
+      url: str(e.url, 4000),
+      title: str(e.title, 1000),
+      excerpt: str(e.excerpt),
+      sourceDocumentId: isUuid(e.documentId) ? e.documentId : null,
+      anchor: e.anchor && Number.isInteger(e.anchor.start) && Number.isInteger(e.anchor.end) ? e.anchor : null,
+      addedBy: isUuid(e.addedBy?.id) ? e.addedBy.id : null,
+      addedAt: e.addedAt && !Number.isNaN(Date.parse(e.addedAt)) ? new Date(e.addedAt) : new Date(),
+    });
+  }
+  return { claim, evidence };
+}
+
+/** Projects the given claims of a Y.Doc; ids no longer in the doc are returned as deleted. */
+export function projectClaims(documentId: string, claimsMap: Y.Map<ClaimMap>, ids: Iterable<string>) {
+  const claims: ClaimRow[] = [];
+  const evidence: EvidenceRow[] = [];
+  const deleted: string[] = [];
+  for (const id of ids) {
+    const map = claimsMap.get(id);
+    const rows = map ? projectClaim(documentId, id, map) : null;
+    if (rows) {
+      claims.push(rows.claim);
+      evidence.push(...rows.evidence);
+    } else if (isUuid(id)) {
+      deleted.push(id);
+    }
+  }
+  return { claims, evidence, deleted };
+}

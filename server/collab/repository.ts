@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '../../db';
+import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence } from '../../db/schema';
+
+export type ClaimRow = typeof claims.$inferInsert;
+export type EvidenceRow = typeof evidence.$inferInsert;
+export type ClaimEventRow = typeof claimEvents.$inferInsert;
+export type AuditRow = typeof auditLog.$inferInsert;
+
+/** Everything one room contributes to a group commit. */
+export interface RoomBatch {
+  documentId: string;
+  updates: { update: Uint8Array; userId: string | null }[];
+  /** Projection rows of the claims touched since the last batch, as of the batch's cut. */
+  claims: ClaimRow[];
+  /** The full evidence list of each projected claim, replacing the stored one. */
+  evidence: EvidenceRow[];
+  deletedClaimIds: string[];
+  events: ClaimEventRow[];
+  audit: AuditRow[];
+}
+
+export interface StoredState {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+}
+
+/**
+ * Reads a document's snapshot and every log row not yet compacted into it, in one consistent
+ * (repeatable read) transaction. Rows are read in full rather than "after the snapshot's seq": a
+ * row committed late with a lower seq is then never skipped.
+ */
+export function loadStoredState(db: Db, documentId: string): Promise<StoredState> {
+  return db.transaction(
+    async (tx) => {
+      const [snap] = await tx.select({ state: docSnapshots.state }).from(docSnapshots).where(eq(docSnapshots.documentId, documentId));
+      const rows = await tx
+        .select({ update: docUpdates.update })
+        .from(docUpdates)
+        .where(eq(docUpdates.documentId, documentId))
+        .orderBy(asc(docUpdates.seq));
+      return { snapshot: snap?.state ?? null, updates: rows.map((r) => r.update) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+}
+
+/** Appends the batches of several rooms, with their projection, history and audit rows, in one transaction. */
+export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const updates = batches.flatMap((b) => b.updates.map((u) => ({ documentId: b.documentId, update: u.update, userId: u.userId })));
+    if (updates.length) await tx.insert(docUpdates).values(updates);
+
+    for (const batch of batches) {
+      if (batch.deletedClaimIds.length) {
+        await tx.delete(claims).where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, batch.deletedClaimIds)));
+      }
+      if (batch.claims.length) {
+        await tx
+          .insert(claims)
+          .values(batch.claims)
+          .onConflictDoUpdate({
+            target: claims.id,
+            set: {
+              start: sql`excluded.start`,
+              end: sql`excluded.end`,
+              exact: sql`excluded.exact`,
+              prefix: sql`excluded.prefix`,
+              suffix: sql`excluded.suffix`,
+              status: sql`excluded.status`,
+              confidence: sql`excluded.confidence`,
+              note: sql`excluded.note`,
+              tags: sql`excluded.tags`,
+              updatedAt: sql`now()`,
+            },
+            // A claim id chosen by a client never overwrites another document's claim.
+            setWhere: sql`${claims.documentId} = excluded.document_id`,
+          });
+        const projected = await tx
+          .select({ id: claims.id })
+          .from(claims)
+          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, batch.claims.map((c) => c.id))));
+        const ours = new Set(projected.map((p) => p.id));
+        await tx.delete(evidence).where(inArray(evidence.claimId, [...ours]));
+        const rows = batch.evidence.filter((e) => ours.has(e.claimId));
+        if (rows.length) await tx.insert(evidence).values(rows);
+      }
+      if (batch.events.length) await tx.insert(claimEvents).values(batch.events);
+      if (batch.audit.length) await tx.insert(auditLog).values(batch.audit);
+    }
+  });
+}
+
+/** How many log rows a document has beyond its snapshot. */
+export async function countLogRows(db: Db, documentId: string): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(docUpdates).where(eq(docUpdates.documentId, documentId));
+  return row.n;
+}
+
+/**
+ * Folds a document's log into a new snapshot and deletes the rows it covers, in one transaction
+ * under a per-document advisory lock (so several processes never compact one document at once).
+ * The snapshot is rebuilt from the database, not from memory: rows appended by other processes
+ * are covered only if they were read. Repeatable read keeps the delete to exactly the rows read.
+ * Returns how many rows were folded.
+ */
+export function compact(db: Db, documentId: string): Promise<number> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`);
+      const [snap] = await tx.select().from(docSnapshots).where(eq(docSnapshots.documentId, documentId));
+      const rows = await tx
+        .select({ seq: docUpdates.seq, update: docUpdates.update })
+        .from(docUpdates)
+        .where(eq(docUpdates.documentId, documentId))
+        .orderBy(asc(docUpdates.seq));
+      if (rows.length === 0) return 0;
+      const doc = new Y.Doc({ gc: true });
+      Y.transact(doc, () => {
+        if (snap) Y.applyUpdate(doc, snap.state);
+        for (const row of rows) Y.applyUpdate(doc, row.update);
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const maxSeq = rows[rows.length - 1].seq;
+      await tx
+        .insert(docSnapshots)
+        .values({ documentId, seq: maxSeq, state })
+        .onConflictDoUpdate({ target: docSnapshots.documentId, set: { seq: maxSeq, state, updatedAt: sql`now()` } });
+      await tx.delete(docUpdates).where(and(eq(docUpdates.documentId, documentId), lte(docUpdates.seq, maxSeq)));
+      return rows.length;
+    },
+    { isolationLevel: 'repeatable read' },
+  );
+}

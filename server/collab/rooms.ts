@@ -1,0 +1,173 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db';
+import { findDocument } from '../documents/repository';
+import type { Bus } from './bus';
+import { compact, loadStoredState } from './repository';
+import { Room } from './room';
+import { UpdateWriter } from './writer';
+
+export interface RoomsOptions {
+  db: Db;
+  bus: Bus;
+  log: FastifyBaseLogger;
+  maxFrameBytes: number;
+  /** Group-commit interval. */
+  commitIntervalMs: number;
+  /** How long a room with no connections stays loaded after its last save. */
+  idleUnloadMs: number;
+  /** Log rows beyond the snapshot that trigger a compaction. */
+  compactAfterRows: number;
+}
+
+/** Thrown when a document cannot be loaded; its connections are refused until it can. */
+export class RoomUnavailableError extends Error {}
+
+/**
+ * The loaded documents of this process: loads a room on first use (subscribe → load → replay),
+ * keeps it while connections or REST calls hold it, compacts its log, and unloads it when idle.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly compacting = new Set<string>();
+  readonly writer: UpdateWriter;
+
+  constructor(private readonly options: RoomsOptions) {
+    this.writer = new UpdateWriter(options.db, options.log, options.commitIntervalMs, (room) => this.afterCommit(room));
+    options.bus.onReconnect(() => void this.resyncAll());
+  }
+
+  /**
+   * The loaded room of a document (loading it if needed), held until `release`. Rejects with
+   * RoomNotFoundError when there is no such document and RoomUnavailableError when it cannot be loaded.
+   */
+  async acquire(documentId: string): Promise<Room> {
+    let pending = this.rooms.get(documentId);
+    if (!pending) {
+      pending = this.load(documentId);
+      this.rooms.set(documentId, pending);
+      pending.catch(() => this.rooms.delete(documentId));
+    }
+    const room = await pending;
+    if (room.destroyed) return this.acquire(documentId);
+    room.holds++;
+    if (room.idleTimer) clearTimeout(room.idleTimer);
+    room.idleTimer = null;
+    return room;
+  }
+
+  release(room: Room): void {
+    room.holds--;
+    this.scheduleUnload(room);
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    const doc = await findDocument(this.options.db, documentId).catch((err) => {
+      throw new RoomUnavailableError(`document ${documentId} could not be read: ${(err as Error).message}`);
+    });
+    if (!doc) throw new RoomNotFoundError();
+    const room = new Room(doc.id, doc.workspaceId, doc.text, {
+      maxFrameBytes: this.options.maxFrameBytes,
+      log: this.options.log,
+      schedulePersist: (r) => this.writer.schedule(r),
+      publishUpdate: (r, update) => this.options.bus.publishUpdate(r.documentId, update),
+      publishAwareness: (r, update) => this.options.bus.publishAwareness(r.documentId, update),
+    });
+    try {
+      // Subscribe first, then load, then replay what the bus saw meanwhile: no gap.
+      room.bus = await this.options.bus.subscribe(documentId, {
+        update: (u) => room.applyRemote(u),
+        awareness: (u) => room.applyRemoteAwareness(u),
+      });
+      room.applyStored(await loadStoredState(this.options.db, documentId));
+      room.bus.start();
+      return room;
+    } catch (err) {
+      await room.bus?.close();
+      room.destroy();
+      // Never serve a document that failed to load: an empty one would overwrite what is stored.
+      throw new RoomUnavailableError(`document ${documentId} could not be loaded: ${(err as Error).message}`);
+    }
+  }
+
+  private afterCommit(room: Room): void {
+    if (room.logRows >= this.options.compactAfterRows) void this.compact(room);
+    this.scheduleUnload(room);
+  }
+
+  private async compact(room: Room): Promise<void> {
+    if (this.compacting.has(room.documentId)) return;
+    this.compacting.add(room.documentId);
+    try {
+      const folded = await compact(this.options.db, room.documentId);
+      room.logRows = Math.max(0, room.logRows - folded);
+    } catch (err) {
+      this.options.log.warn({ err: (err as Error).message, documentId: room.documentId }, 'compaction failed; will retry later');
+    } finally {
+      this.compacting.delete(room.documentId);
+    }
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.destroyed || room.holds > 0 || room.connections.size > 0 || room.idleTimer) return;
+    room.idleTimer = setTimeout(() => {
+      room.idleTimer = null;
+      void this.unload(room);
+    }, this.options.idleUnloadMs);
+    room.idleTimer.unref();
+  }
+
+  /** Unloads an idle room once everything it holds is saved (compacting its log first). */
+  private async unload(room: Room): Promise<void> {
+    if (room.holds > 0 || room.connections.size > 0 || room.destroyed) return;
+    if (room.hasPending || room.committed < room.appended) {
+      await room.durable(room.appended);
+      return this.scheduleUnload(room);
+    }
+    if (room.logRows > 0) await this.compact(room);
+    if (room.holds > 0 || room.connections.size > 0 || room.hasPending) return this.scheduleUnload(room);
+    this.rooms.delete(room.documentId);
+    await room.bus?.close();
+    room.destroy();
+  }
+
+  /** After the bus lost messages, each loaded room merges the stored state again (idempotent). */
+  private async resyncAll(): Promise<void> {
+    for (const pending of this.rooms.values()) {
+      const room = await pending.catch(() => null);
+      if (!room || room.destroyed) continue;
+      try {
+        const stored = await loadStoredState(this.options.db, room.documentId);
+        if (stored.snapshot) room.applyRemote(stored.snapshot);
+        for (const u of stored.updates) room.applyRemote(u);
+      } catch (err) {
+        this.options.log.warn({ err: (err as Error).message }, 'resync after bus reconnect failed');
+      }
+    }
+  }
+
+  /** How many documents are loaded (for tests and benchmarks). */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  isLoaded(documentId: string): boolean {
+    return this.rooms.has(documentId);
+  }
+
+  /** Saves what is pending (if the database answers), closes every connection and unloads every room. */
+  async close(): Promise<void> {
+    const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => null)));
+    for (const room of rooms) if (room) for (const conn of room.connections) conn.close(1001, 'server shutting down');
+    await Promise.race([this.writer.drain(), new Promise((r) => setTimeout(r, 5000).unref())]);
+    this.writer.stop();
+    for (const room of rooms) {
+      if (!room) continue;
+      if (room.idleTimer) clearTimeout(room.idleTimer);
+      await room.bus?.close();
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+}
+
+export class RoomNotFoundError extends Error {}

@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { Config } from '../config';
+import { originAllowed } from '../plugins/auth';
+import { CloseCode } from '../shared/collab-protocol';
+import { findRole } from '../workspaces/repository';
+import { roleAtLeast } from '../workspaces/access';
+import { Connection } from './connection';
+import { isUuid } from './projection';
+import { RoomNotFoundError, type Rooms } from './rooms';
+
+const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
+  Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data as ArrayBuffer);
+
+/**
+ * `/collab/<documentId>`: the standard y-protocols sync and awareness over a WebSocket, so any
+ * y-websocket client connects. Auth by session cookie or `?token=`; refusals are close codes.
+ */
+const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms }> = async (app: FastifyInstance, { config, rooms }) => {
+  app.get<{ Params: { documentId: string } }>('/collab/:documentId', { websocket: true, schema: { hide: true } }, async (socket: WebSocket, request) => {
+    // Frames can arrive while the room loads; keep them in order until it is ready.
+    const early: Uint8Array[] = [];
+    let deliver: ((data: Uint8Array) => void) | null = null;
+    socket.on('message', (data: Buffer) => (deliver ? deliver(toBytes(data)) : early.push(toBytes(data))));
+    socket.on('error', () => {});
+
+    const user = request.user;
+    if (!user) return socket.close(CloseCode.unauthorized, 'sign in or pass ?token=');
+    const origin = request.headers.origin;
+    if (request.authMethod === 'cookie' && origin && !originAllowed(origin, request.headers.host, config.publicOrigin)) {
+      return socket.close(CloseCode.forbidden, 'origin not allowed');
+    }
+    const { documentId } = request.params;
+    if (!isUuid(documentId)) return socket.close(CloseCode.notFound, 'no such document');
+
+    let room;
+    try {
+      room = await rooms.acquire(documentId);
+    } catch (err) {
+      if (err instanceof RoomNotFoundError) return socket.close(CloseCode.notFound, 'no such document');
+      request.log.error({ err: (err as Error).message, documentId }, 'collab: document unavailable');
+      return socket.close(CloseCode.unavailable, 'document temporarily unavailable; retrying');
+    }
+
+    const role = await findRole(app.db, room.workspaceId, user.id).catch(() => undefined);
+    if (role === undefined || socket.readyState !== socket.OPEN) {
+      rooms.release(room);
+      return socket.close(CloseCode.unavailable, 'try again');
+    }
+    if (!role) {
+      rooms.release(room);
+      // Not a member: the same answer as for a document that does not exist.
+      return socket.close(CloseCode.notFound, 'no such document');
+    }
+
+    const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), config.collab.maxBufferedBytes);
+    room.join(conn);
+    socket.on('close', () => {
+      conn.closed = true;
+      room.leave(conn);
+      rooms.release(room);
+    });
+    deliver = (data) => room.handleFrame(conn, data);
+    for (const data of early) deliver(data);
+  });
+};
+
+export default collabRoutes;

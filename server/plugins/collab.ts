@@ -1,0 +1,43 @@
+import websocket from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { LocalBus, type Bus } from '../collab/bus';
+import { RedisBus } from '../collab/redis-bus';
+import { Rooms } from '../collab/rooms';
+import collabRoutes from '../collab/routes';
+import type { Config } from '../config';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The loaded shared documents; REST writes to claims go through them. */
+    rooms: Rooms;
+    bus: Bus;
+  }
+}
+
+/** The collaboration server: the bus (Redis or in-process), the rooms and the `/collab` WebSocket route. */
+export default fp(
+  async function collab(app: FastifyInstance, opts: { config: Config }) {
+    const { config } = opts;
+    const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, app.log) : new LocalBus();
+    const rooms = new Rooms({
+      db: app.db,
+      bus,
+      log: app.log,
+      maxFrameBytes: config.collab.maxFrameBytes,
+      commitIntervalMs: config.collab.commitIntervalMs,
+      idleUnloadMs: config.collab.idleUnloadMs,
+      compactAfterRows: config.collab.compactAfterRows,
+    });
+    app.decorate('rooms', rooms);
+    app.decorate('bus', bus);
+    // Frames above maxFrameBytes are closed with 4413 by the room; ws's own cap (1009) only stops abuse far beyond it.
+    await app.register(websocket, { options: { maxPayload: config.collab.maxFrameBytes * 4 + 1024 } });
+    await app.register(collabRoutes, { config, rooms });
+    app.addHook('onClose', async () => {
+      await rooms.close();
+      await bus.close();
+    });
+  },
+  { name: 'collab', dependencies: ['db', 'auth'] },
+);

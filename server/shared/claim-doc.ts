@@ -1,0 +1,152 @@
+/**
+ * The shape of a document's shared Y.Doc (API.md "Collaboration"), imported by the server and the
+ * web app alike: the claims map, which fields clients may write, and converters to plain values.
+ */
+import * as Y from 'yjs';
+
+export const CLAIMS_KEY = 'claims';
+
+/** Fields only the server writes; a client's write to one is undone and audited. */
+export const SERVER_OWNED_FIELDS = ['createdBy', 'createdAt', 'status', 'revealed', 'votes', 'tally', 'comments'] as const;
+/** Fields set once when the claim is created and never changed afterwards. */
+export const IMMUTABLE_FIELDS = ['id', 'anchor'] as const;
+/** Fields any client with write access edits. */
+export const COLLABORATIVE_FIELDS = ['confidence', 'note', 'evidence', 'tags'] as const;
+
+export type ServerOwnedField = (typeof SERVER_OWNED_FIELDS)[number];
+export const isServerOwned = (key: string): key is ServerOwnedField =>
+  (SERVER_OWNED_FIELDS as readonly string[]).includes(key);
+
+export const CLAIM_STATUSES = ['open', 'in_review', 'verified', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const EVIDENCE_KINDS = ['url', 'quote', 'document'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const STANCES = ['supports', 'refutes', 'context'] as const;
+export type Stance = (typeof STANCES)[number];
+export const VERDICTS = ['accurate', 'mostly_accurate', 'mixed', 'mostly_inaccurate', 'inaccurate', 'unverifiable'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** Where a claim sits in the canonical text: offsets in UTF-16 code units plus the quote and its context. */
+export interface Anchor {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+export interface EvidenceItem {
+  id: string;
+  kind: EvidenceKind;
+  stance: Stance;
+  url: string | null;
+  title: string | null;
+  excerpt: string | null;
+  documentId: string | null;
+  anchor: Anchor | null;
+  addedBy: UserRef | null;
+  addedAt: string | null;
+}
+
+export interface Tally {
+  count: number;
+  byVerdict: Partial<Record<Verdict, number>>;
+  consensus: Verdict | null;
+  agreement: number | null;
+}
+
+export const emptyTally = (): Tally => ({ count: 0, byVerdict: {}, consensus: null, agreement: null });
+
+/** A claim as plain values, read out of its Y.Map. */
+export interface ClaimState {
+  id: string;
+  anchor: Anchor;
+  confidence: number | null;
+  note: string;
+  evidence: EvidenceItem[];
+  tags: string[];
+  createdBy: UserRef | null;
+  createdAt: string | null;
+  status: ClaimStatus;
+  revealed: boolean;
+  tally: Tally;
+}
+
+export type ClaimMap = Y.Map<unknown>;
+
+/** The document's claims: claim id → Y.Map of its fields. */
+export const claimsOf = (doc: Y.Doc): Y.Map<ClaimMap> => doc.getMap<ClaimMap>(CLAIMS_KEY);
+
+/** A new evidence entry as a Y.Map, ready to push onto a claim's `evidence` array. */
+export function newEvidence(item: Omit<EvidenceItem, 'addedBy' | 'addedAt'> & Partial<Pick<EvidenceItem, 'addedBy' | 'addedAt'>>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries({ addedBy: null, addedAt: null, ...item })) map.set(key, value ?? null);
+  return map;
+}
+
+/**
+ * A new claim as a Y.Map with its collaborative fields, ready for `claimsOf(doc).set(id, …)`.
+ * The server fills in the server-owned fields when it sees it.
+ */
+export function newClaim(input: {
+  id: string;
+  anchor: Anchor;
+  confidence?: number | null;
+  note?: string;
+  tags?: string[];
+}): ClaimMap {
+  const map = new Y.Map<unknown>();
+  map.set('id', input.id);
+  map.set('anchor', { ...input.anchor });
+  map.set('confidence', input.confidence ?? null);
+  map.set('note', new Y.Text(input.note ?? ''));
+  map.set('evidence', new Y.Array<Y.Map<unknown>>());
+  map.set('tags', Y.Array.from(input.tags ?? []));
+  return map;
+}
+
+const asString = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function readEvidence(value: unknown): EvidenceItem | null {
+  if (!(value instanceof Y.Map)) return null;
+  const id = asString(value.get('id'));
+  if (!id) return null;
+  return {
+    id,
+    kind: value.get('kind') as EvidenceKind,
+    stance: value.get('stance') as Stance,
+    url: asString(value.get('url')),
+    title: asString(value.get('title')),
+    excerpt: asString(value.get('excerpt')),
+    documentId: asString(value.get('documentId')),
+    anchor: (value.get('anchor') as Anchor | null) ?? null,
+    addedBy: (value.get('addedBy') as UserRef | null) ?? null,
+    addedAt: asString(value.get('addedAt')),
+  };
+}
+
+/** Reads a claim's Y.Map into plain values (tolerant of missing fields while the server fills them). */
+export function readClaim(map: ClaimMap): ClaimState {
+  const note = map.get('note');
+  const evidence = map.get('evidence');
+  const tags = map.get('tags');
+  const confidence = map.get('confidence');
+  return {
+    id: map.get('id') as string,
+    anchor: map.get('anchor') as Anchor,
+    confidence: typeof confidence === 'number' ? confidence : null,
+    note: note instanceof Y.Text ? note.toString() : '',
+    evidence: evidence instanceof Y.Array ? evidence.toArray().map(readEvidence).filter((e) => e !== null) : [],
+    tags: tags instanceof Y.Array ? tags.toArray().filter((t): t is string => typeof t === 'string') : [],
+    createdBy: (map.get('createdBy') as UserRef | undefined) ?? null,
+    createdAt: asString(map.get('createdAt')),
+    status: (map.get('status') as ClaimStatus | undefined) ?? 'open',
+    revealed: map.get('revealed') === true,
+    tally: (map.get('tally') as Tally | undefined) ?? emptyTally(),
+  };
+}

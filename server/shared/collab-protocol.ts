@@ -1,0 +1,47 @@
+/**
+ * The wire protocol of `/collab/<documentId>`: y-protocols' sync and awareness messages, plus the
+ * saved acknowledgement, and the close codes. Imported by the server and the web app.
+ */
+
+/** Top-level message types (the first varUint of every frame), as y-websocket numbers them. */
+export const MessageType = {
+  /** y-protocols sync: step 1 (state vector), step 2 (missing updates), update. */
+  sync: 0,
+  /** y-protocols awareness update. */
+  awareness: 1,
+  /** y-protocols auth. Sub-type 0 is "permission denied"; we add sub-type 1, "saved". */
+  auth: 2,
+  /** Asks the other side to send its full awareness state. */
+  queryAwareness: 3,
+} as const;
+
+/** Sync sub-types (y-protocols/sync). */
+export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
+
+/** Auth sub-types. y-protocols' `readAuthMessage` acts only on 0 and ignores the rest, so plain clients ignore "saved". */
+export const AuthType = { permissionDenied: 0, saved: 1 } as const;
+
+/**
+ * Close codes. 4400–4499 mirror HTTP 4xx: y-websocket does not reconnect after them.
+ * 4500–4599 are transient: the client reconnects with backoff.
+ */
+export const CloseCode = {
+  /** A frame that is not a valid y-protocols message, or a Yjs update that does not decode. */
+  malformed: 4400,
+  /** Not signed in: no session cookie or API token, or an unknown one. */
+  unauthorized: 4401,
+  /** Signed in but refused: a cookie-authenticated upgrade from a foreign Origin, or membership lost. */
+  forbidden: 4403,
+  /** No such document, or not one of the caller's workspaces (existence is never revealed). */
+  notFound: 4404,
+  /** A frame larger than the server accepts. */
+  tooLarge: 4413,
+  /** The document could not be loaded from the database; try again (never served empty). */
+  unavailable: 4503,
+  /** The connection did not read fast enough and its send buffer passed the bound; reconnect to resync. */
+  slowConsumer: 4508,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+} as const;
+
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];
