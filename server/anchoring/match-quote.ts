@@ -99,8 +99,8 @@ export class FuzzyQuoteSearch {
     const errors = Math.min(maxErrors, maxQuoteErrors(this.quote.length));
     // The opening's alignment can start up to its own error count late.
     const from = Math.max(0, opening.start - opening.errors);
-    const window = this.masked.slice(from, opening.start + this.quote.length + errors);
-    const best = approxSearch(window, this.quote, errors).sort(
+    const stretch = this.masked.slice(from, opening.start + this.quote.length + errors);
+    const best = approxSearch(stretch, this.quote, errors).sort(
       (a, b) => Math.abs(a.start + from - opening.start) - Math.abs(b.start + from - opening.start),
     )[0];
     return best ? { start: from + best.start, end: from + best.end, errors: best.errors } : null;

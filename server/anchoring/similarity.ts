@@ -10,19 +10,19 @@
 const MAX_COMPARED_CONTEXT = 64;
 
 /**
- * Edit distance between `pattern` and the suffix of `window` that fits it best: the alignment must
- * end at the end of `window` (where the quote begins) but may start anywhere in it.
+ * Edit distance between `pattern` and the end of `text` that fits it best: the alignment must end
+ * where `text` ends (where the quote begins) but may start anywhere in it.
  */
-function distanceToEnd(pattern: string, window: string): number {
-  const n = window.length;
-  // Row 0 is all zeros: skipping leading window characters is free.
+function distanceToEnd(pattern: string, text: string): number {
+  const n = text.length;
+  // Row 0 is all zeros: skipping leading characters of `text` is free.
   let previous = new Uint32Array(n + 1);
   let current = new Uint32Array(n + 1);
   for (let j = 1; j <= pattern.length; j++) {
     current[0] = j;
     const code = pattern.charCodeAt(j - 1);
     for (let i = 1; i <= n; i++) {
-      const substitution = previous[i - 1] + (code === window.charCodeAt(i - 1) ? 0 : 1);
+      const substitution = previous[i - 1] + (code === text.charCodeAt(i - 1) ? 0 : 1);
       current[i] = Math.min(substitution, previous[i] + 1, current[i - 1] + 1);
     }
     [previous, current] = [current, previous];
@@ -32,8 +32,8 @@ function distanceToEnd(pattern: string, window: string): number {
 
 const reversed = (s: string) => s.split('').reverse().join('');
 
-/** Room for insertions: the window holds the context plus a quarter more. */
-const windowLength = (contextLength: number) => contextLength + Math.ceil(contextLength / 4);
+/** Room for insertions: the text compared holds the context plus a quarter more. */
+const nearbyLength = (contextLength: number) => contextLength + Math.ceil(contextLength / 4);
 
 /**
  * 0..1: how well the text just before `start` agrees with `prefix` (1 - edit distance / length),
@@ -42,9 +42,9 @@ const windowLength = (contextLength: number) => contextLength + Math.ceil(contex
 export function prefixSimilarity(text: string, start: number, prefix: string | undefined): number | null {
   if (!prefix) return null;
   const expected = prefix.slice(-MAX_COMPARED_CONTEXT);
-  const window = text.slice(Math.max(0, start - windowLength(expected.length)), start);
-  if (window.endsWith(expected)) return 1;
-  return Math.max(0, 1 - distanceToEnd(expected, window) / expected.length);
+  const nearby = text.slice(Math.max(0, start - nearbyLength(expected.length)), start);
+  if (nearby.endsWith(expected)) return 1;
+  return Math.max(0, 1 - distanceToEnd(expected, nearby) / expected.length);
 }
 
 /**
@@ -54,10 +54,10 @@ export function prefixSimilarity(text: string, start: number, prefix: string | u
 export function suffixSimilarity(text: string, end: number, suffix: string | undefined): number | null {
   if (!suffix) return null;
   const expected = suffix.slice(0, MAX_COMPARED_CONTEXT);
-  const window = text.slice(end, end + windowLength(expected.length));
-  if (window.startsWith(expected)) return 1;
-  // Reversed, "aligned to the start of the window" becomes "aligned to its end".
-  return Math.max(0, 1 - distanceToEnd(reversed(expected), reversed(window)) / expected.length);
+  const nearby = text.slice(end, end + nearbyLength(expected.length));
+  if (nearby.startsWith(expected)) return 1;
+  // Reversed, "aligned to the start" becomes "aligned to the end".
+  return Math.max(0, 1 - distanceToEnd(reversed(expected), reversed(nearby)) / expected.length);
 }
 
 /** Digit runs, with inner separators kept: "1,250.5 tonnes in 2021" → ["1,250.5", "2021"]. */

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
 import type { Role } from '../../db/schema';
-import { anchor as findAnchor, anchorFromRange } from '../anchoring';
+import { AnchorRangeError, anchor as findAnchor, anchorFromRange } from '../anchoring';
 import { initServerFields } from '../collab/guard';
 import { restOrigin } from '../collab/origins';
 import type { Room } from '../collab/room';
@@ -67,6 +67,18 @@ async function writeThroughRoom(app: FastifyInstance, request: FastifyRequest, d
   }
 }
 
+/** The anchor of a character range, or 422 when the range is not a non-empty run of whole characters inside the text. */
+function rangeAnchor(text: string, start: number, end: number, where: string): Anchor {
+  try {
+    return anchorFromRange(text, start, end);
+  } catch (err) {
+    if (err instanceof AnchorRangeError) {
+      throw unprocessable('anchor_not_found', `The range ${start}–${end} is not a passage of ${where} (its length is ${text.length}).`);
+    }
+    throw err;
+  }
+}
+
 async function oneClaim(app: FastifyInstance, id: string) {
   const [claim] = await listClaims(app.db, { ids: [id] });
   if (!claim) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
@@ -89,10 +101,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     const body = request.body;
     let anchor: Anchor;
     if (body.start !== undefined && body.end !== undefined) {
-      if (!(body.start < body.end && body.end <= doc.text.length)) {
-        throw unprocessable('anchor_not_found', `The range ${body.start}–${body.end} is not inside the document (length ${doc.text.length}).`);
-      }
-      anchor = anchorFromRange(doc.text, body.start, body.end);
+      anchor = rangeAnchor(doc.text, body.start, body.end, 'the document');
       if (body.exact !== undefined && body.exact !== anchor.exact) {
         throw unprocessable('anchor_not_found', 'The text at start–end is not the given quote.');
       }
@@ -169,10 +178,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!source || source.workspaceId !== owner.workspaceId) {
         throw notFound(DOCUMENT_MISSING.code, 'The evidence document is not in this workspace.');
       }
-      if (!(body.start! < body.end! && body.end! <= source.text.length)) {
-        throw unprocessable('anchor_not_found', `The range ${body.start}–${body.end} is not inside the evidence document.`);
-      }
-      anchor = anchorFromRange(source.text, body.start!, body.end!);
+      anchor = rangeAnchor(source.text, body.start!, body.end!, 'the evidence document');
     }
     const evidenceId = randomUUID();
     const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {

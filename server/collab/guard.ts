@@ -171,6 +171,8 @@ export class ClaimGuard {
             }
           } else if (key === 'note' && user) {
             this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
+          } else if (key === 'tags' && user) {
+            this.tagsChanged(claimId, map, user);
           } else if (key === 'evidence') {
             fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
           }
@@ -191,8 +193,7 @@ export class ClaimGuard {
           fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
         }
       } else if (field === 'tags' && user) {
-        const tags = map.get('tags');
-        this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', to: tags instanceof Y.Array ? tags.toJSON() : null });
+        this.tagsChanged(claimId, map, user);
       }
     }
 
@@ -204,6 +205,11 @@ export class ClaimGuard {
       // Runs as its own transaction right after this one; both reach other clients in the same fan-out tick.
       this.doc.transact(() => fixes.forEach((fix) => fix()), SERVER_ORIGIN);
     }
+  }
+
+  private tagsChanged(claimId: string, map: ClaimMap, user: UserRef): void {
+    const tags = map.get('tags');
+    this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', to: tags instanceof Y.Array ? tags.toJSON() : null });
   }
 
   /** A claim added (or replaced) by a client: valid id and anchor, server-owned fields filled by the server. */

@@ -58,7 +58,8 @@ export class SavedState {
       this.update();
     };
     provider.on('status', () => this.update());
-    provider.doc.on('update', () => queueMicrotask(() => this.update()));
+    // Registered after the provider's own listener, so the frame for this update is already counted.
+    provider.doc.on('update', () => this.update());
   }
 
   private update(): void {

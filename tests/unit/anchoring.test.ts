@@ -285,21 +285,31 @@ describe('look-alike passages', () => {
     const newVersion = HEAT.replace(/In the eastern district, [^.]+\. /, '');
     for (const target of [eastern, easternQuoteOnly]) {
       const result = anchor(newVersion, target);
-      expect(result.status).toBe('needs_review');
+      expect(result).toMatchObject({ status: 'needs_review', reason: 'low_score' });
     }
   });
 
-  test('a damaged quote of either sentence anchors to its own sentence or is ambiguous, never to the other', () => {
-    for (const [own, other] of [
-      [eastern, western],
-      [western, eastern],
-    ]) {
-      for (const edits of [1, 3, 6]) {
-        const result = anchor(HEAT, { ...own, exact: damage(own.exact, edits), start: undefined, end: undefined });
-        if (result.status === 'anchored') expect(result.anchor.start).toBe(own.start);
-        else expect(result.best?.anchor.start).not.toBe(other.start);
-        expect(result.status === 'anchored' || result.reason === 'ambiguous').toBe(true);
+  test('a damaged quote of either sentence anchors to its own sentence, never to the other', () => {
+    for (const own of [eastern, western]) {
+      for (const edits of [1, 3, 6, 10]) {
+        const result = anchored(anchor(HEAT, { ...own, exact: damage(own.exact, edits), start: undefined, end: undefined }));
+        expect(result.anchor).toEqual(own);
       }
+    }
+  });
+
+  test('look-alikes that differ only in words, not numbers, are told apart by their context', () => {
+    const quote = 'In the eastern district, the number of tropical nights';
+    const { start: _st, end: _en, ...stored } = anchorOf(HEAT, quote);
+    const newVersion = HEAT.replace(quote, 'In the eastern district, the count of tropical nights');
+    const result = anchored(anchor(newVersion, stored));
+    expect(result.anchor.exact).toBe('In the eastern district, the count of tropical nights');
+    // Its look-alike in the western district scores lower by more than the margin.
+    const forced = anchor(newVersion, stored, { minMargin: 1 });
+    expect(forced).toMatchObject({ status: 'needs_review', reason: 'ambiguous' });
+    if (forced.status === 'needs_review') {
+      expect(forced.runnerUp?.anchor.exact).toContain('western district');
+      expect(result.score - (forced.runnerUp?.score ?? 1)).toBeGreaterThan(0.1);
     }
   });
 });
@@ -354,37 +364,33 @@ describe('speed on a 250,000-character document', () => {
 
   const text = longDocument(250_000);
 
-  // Measured on the development machine (Node 20): one approx-string-match pass for a 200-character
-  // quote with up to 50 errors over the 250,000 characters takes about 10-15 ms; a full fuzzy anchor()
-  // (its three passes: the best tier and two tiers of runners-up) about 30-45 ms. Exact paths take
-  // well under 1 ms per anchor: re-anchoring 2,000 anchors shifted by an insertion takes about 100 ms.
-  test('a 200-character quote with edits is found by the fuzzy search in well under a second', () => {
+  // Measured on the development machine (Node 20.20, medians of 5 warm runs over this text):
+  // - approx-string-match alone, 200-character quote, maxErrors 50: 7-10 ms per pass;
+  // - anchor() of that quote with 4 edits: 15 ms (the pass that finds it, then a pass bounded to the
+  //   errors a runner-up could have, which finds none); an absent 200-character quote: 8 ms;
+  // - a 3,000-character quote (searched by its first 256 characters, then measured whole): 25 ms;
+  //   a 10,000-character one: 53 ms;
+  // - 2,000 anchors shifted by an insertion, all re-found by exact quote: 260 ms in total (0.13 ms
+  //   each, mostly indexOf scanning the rest of the text for further copies).
+  // Speed is measured by benchmarks, never asserted here (the machine is shared and noisy).
+  test('a 200-character quote with edits is found by the fuzzy search in a 250k-character text', () => {
     const stored = anchorFromRange(text, 123_456, 123_656);
     const target = { ...stored, exact: damage(stored.exact, 4) };
-    const searchStarted = performance.now();
     const raw = approxSearch(text, target.exact, 50);
-    const searchMs = performance.now() - searchStarted;
-    const started = performance.now();
     const result = anchored(anchor(text, target));
-    const anchorMs = performance.now() - started;
     expect(raw[0]).toMatchObject({ start: 123_456, errors: 4 });
     expect(result.anchor).toEqual(stored);
-    expect(searchMs).toBeLessThan(500);
-    expect(anchorMs).toBeLessThan(1500);
   });
 
-  test('2,000 anchors re-anchored after an insertion all take the exact path quickly', () => {
+  test('2,000 anchors re-anchored after an insertion all take the exact path', () => {
     const anchors = Array.from({ length: 2000 }, (_, i) => {
       const start = 1000 + i * 120;
       return anchorFromRange(text, start, start + 60);
     });
     const newVersion = `A new opening paragraph.\n\n${text}`;
-    const started = performance.now();
     const results = anchors.map((a) => anchor(newVersion, a));
-    const elapsed = performance.now() - started;
     const quoteMethod = results.filter((r) => r.status === 'anchored' && r.method === 'quote').length;
     expect(quoteMethod).toBe(2000);
-    expect(elapsed).toBeLessThan(5000);
   });
 
   test('a quote longer than the search pattern limit is located by its opening and measured whole', () => {
