@@ -7,7 +7,7 @@ import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
-import { detectFormat, htmlTitle, titleFromFilename, toCanonicalText } from './import';
+import { detectFormat, htmlTitle, markdownTitle, titleFromFilename, toCanonicalText } from './import';
 import { findDocument, insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
@@ -44,7 +44,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
   } catch {
     throw unprocessable('invalid_encoding', `${file.filename} is not UTF-8 text.`);
   }
-  const title = meta.title ?? (format === 'html' ? htmlTitle(raw) : undefined) ?? titleFromFilename(file.filename);
+  const fromContent = format === 'html' ? htmlTitle(raw) : format === 'markdown' ? markdownTitle(raw) : undefined;
+  const title = meta.title ?? fromContent ?? titleFromFilename(file.filename);
   return { title, sourceUrl: meta.sourceUrl, raw, format };
 }
 

@@ -5,6 +5,7 @@ import { markdownToText } from './markdown';
 import { canonicalText } from './text';
 
 export { htmlTitle } from './html';
+export { markdownTitle } from './markdown';
 
 /** Converts an imported document to the canonical plain text that anchors count in. */
 export function toCanonicalText(format: DocumentFormat, raw: string): string {

@@ -42,3 +42,9 @@ export function markdownToText(markdown: string): string {
   blocks(fromMarkdown(markdown), out);
   return joinParagraphs(out);
 }
+
+/** The text of the document's first heading, if it has one. */
+export function markdownTitle(markdown: string): string | undefined {
+  const heading = fromMarkdown(markdown).children.find((node) => node.type === 'heading');
+  return heading ? toString(heading).trim() || undefined : undefined;
+}

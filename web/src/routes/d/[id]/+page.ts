@@ -1,0 +1,24 @@
+import { api } from '$lib/api';
+import { isId } from '$lib/ids';
+import { loadOrFail, requireUser } from '$lib/load';
+import type { DocumentResponse, WorkspacesResponse } from '$lib/types';
+import { error } from '@sveltejs/kit';
+import type { PageLoad } from './$types';
+
+const NOT_FOUND = "This document does not exist or you don't have access.";
+
+export const load: PageLoad = async ({ params }) => {
+  await requireUser();
+  if (!isId(params.id)) error(404, { message: NOT_FOUND, code: 'document_not_found' });
+  const [{ document }, { workspaces }] = await loadOrFail(
+    () =>
+      Promise.all([
+        api.get<DocumentResponse>(`/api/documents/${encodeURIComponent(params.id)}`),
+        api.get<WorkspacesResponse>('/api/workspaces'),
+      ]),
+    NOT_FOUND,
+  );
+  // For the breadcrumbs; a member always finds the document's workspace in their own list.
+  const workspace = workspaces.find((w) => w.id === document.workspaceId) ?? null;
+  return { document, workspace };
+};
