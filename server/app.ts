@@ -7,6 +7,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import authRoutes from './auth/routes';
+import dashboardRoutes from './dashboard/routes';
+import searchRoutes from './search/routes';
+import voteRoutes from './votes/routes';
 import claimRoutes from './claims/routes';
 import type { Config } from './config';
 import documentRoutes from './documents/routes';
@@ -75,6 +78,9 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(workspaceRoutes);
         await api.register(documentRoutes, { config });
         await api.register(claimRoutes);
+        await api.register(voteRoutes);
+        await api.register(searchRoutes);
+        await api.register(dashboardRoutes);
       },
       { prefix: '/api' },
     );

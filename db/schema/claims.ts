@@ -21,7 +21,9 @@ export const claims = pgTable(
     exact: text('exact').notNull(),
     prefix: text('prefix').notNull().default(''),
     suffix: text('suffix').notNull().default(''),
+    // Server-owned: written only by the sign-off and voting routes, never by the projection of the Y.Doc.
     status: claimStatus('status').notNull().default('open'),
+    revealedAt: timestamp('revealed_at', { withTimezone: true }),
     confidence: integer('confidence'),
     note: text('note').notNull().default(''),
     tags: text('tags').array().notNull().default([]),

@@ -3,3 +3,4 @@ export * from './workspaces';
 export * from './documents';
 export * from './claims';
 export * from './collab';
+export * from './verification';

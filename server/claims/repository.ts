@@ -2,14 +2,18 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidence, users } from '../../db/schema';
-import { emptyTally } from '../shared/claim-doc';
+import { listComments, listVotes } from '../votes/repository';
+import { visibleVotes } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
 
 const creator = alias(users, 'creator');
 const adder = alias(users, 'adder');
 
-/** Claims of a document (or the ones with the given ids) from the projection, in text order, as the API shows them. */
-export async function listClaims(db: Db, where: { documentId: string } | { ids: string[] }): Promise<ClaimJson[]> {
+/**
+ * Claims of a document (or the ones with the given ids) from the projection, in text order, as the
+ * API shows them to `viewerId`: before a claim is revealed, only the viewer's own vote and the count.
+ */
+export async function listClaims(db: Db, where: { documentId: string } | { ids: string[] }, viewerId: string | null): Promise<ClaimJson[]> {
   const filter = 'documentId' in where ? eq(claims.documentId, where.documentId) : inArray(claims.id, where.ids);
   const rows = await db
     .select({ claim: claims, creator: { id: creator.id, name: creator.name } })
@@ -41,7 +45,15 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     });
     byClaim.set(e.claimId, list);
   }
-  return rows.map(({ claim: c, creator: by }) => ({
+  const ids = rows.map((r) => r.claim.id);
+  const [allVotes, allComments] = await Promise.all([listVotes(db, ids), listComments(db, ids)]);
+  const groupBy = <T extends { claimId: string }>(items: T[]) =>
+    items.reduce((m, item) => m.set(item.claimId, [...(m.get(item.claimId) ?? []), item]), new Map<string, T[]>());
+  const votesOf = groupBy(allVotes);
+  const commentsOf = groupBy(allComments);
+  return rows.map(({ claim: c, creator: by }) => {
+    const { votes, tally } = visibleVotes(votesOf.get(c.id) ?? [], c.revealedAt !== null, viewerId);
+    return {
     id: c.id,
     documentId: c.documentId,
     anchor: { start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix },
@@ -53,11 +65,12 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     evidence: byClaim.get(c.id) ?? [],
-    votes: [],
-    revealed: false,
-    tally: emptyTally(),
-    comments: [],
-  }));
+    votes: votes.map((v) => ({ user: v.user, verdict: v.verdict, confidence: v.confidence, note: v.note, at: v.at.toISOString() })),
+    revealed: c.revealedAt !== null,
+    tally,
+    comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
+    };
+  });
 }
 
 /** The document and workspace a claim belongs to, from the projection or, for a deleted claim, from its history. */
@@ -83,20 +96,26 @@ export async function claimExists(db: Db, claimId: string): Promise<boolean> {
   return Boolean(row);
 }
 
-/** A claim's history, oldest first, with who did each thing. */
-export async function claimHistory(db: Db, claimId: string, documentId: string) {
+/**
+ * A claim's history, oldest first, with who did each thing. Before the claim is revealed, votes
+ * appear without their verdict (except the viewer's own).
+ */
+export async function claimHistory(db: Db, claimId: string, documentId: string, viewerId: string, revealed: boolean) {
   const rows = await db
     .select({ e: claimEvents, user: { id: users.id, name: users.name } })
     .from(claimEvents)
     .leftJoin(users, eq(users.id, claimEvents.userId))
     .where(and(eq(claimEvents.claimId, claimId), eq(claimEvents.documentId, documentId)))
     .orderBy(asc(claimEvents.id));
-  return rows.map(({ e, user }) => ({
-    at: e.at.toISOString(),
-    user: user?.id ? { id: user.id, name: user.name } : null,
-    action: e.action,
-    field: e.field,
-    from: e.from ?? null,
-    to: e.to ?? null,
-  }));
+  return rows.map(({ e, user }) => {
+    const hidden = !revealed && e.field === 'vote' && e.userId !== viewerId;
+    return {
+      at: e.at.toISOString(),
+      user: user?.id ? { id: user.id, name: user.name } : null,
+      action: e.action,
+      field: e.field,
+      from: hidden ? null : (e.from ?? null),
+      to: hidden ? null : (e.to ?? null),
+    };
+  });
 }

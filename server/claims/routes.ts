@@ -13,6 +13,7 @@ import { HttpError, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
+import { claimState } from '../votes/repository';
 import { claimHistory, findClaimOwner, listClaims } from './repository';
 import {
   claimParams,
@@ -37,7 +38,7 @@ async function documentFor(app: FastifyInstance, request: FastifyRequest, docume
   return doc;
 }
 
-async function claimOwnerFor(app: FastifyInstance, request: FastifyRequest, claimId: string, min: Role) {
+export async function claimOwnerFor(app: FastifyInstance, request: FastifyRequest, claimId: string, min: Role) {
   const owner = await findClaimOwner(app.db, claimId);
   if (!owner) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
   await requireRole(app.db, request, owner.workspaceId, min, CLAIM_MISSING);
@@ -79,8 +80,9 @@ function rangeAnchor(text: string, start: number, end: number, where: string): A
   }
 }
 
-async function oneClaim(app: FastifyInstance, id: string) {
-  const [claim] = await listClaims(app.db, { ids: [id] });
+/** One claim as the caller may see it, or 404. */
+export async function oneClaim(app: FastifyInstance, request: FastifyRequest, id: string) {
+  const [claim] = await listClaims(app.db, { ids: [id] }, request.user?.id ?? null);
   if (!claim) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
   return claim;
 }
@@ -91,7 +93,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['claims'], params: documentParams, response: { 200: claimsReply } },
   }, async (request) => {
     const doc = await documentFor(app, request, request.params.id, 'viewer');
-    return { claims: await listClaims(app.db, { documentId: doc.id }) };
+    return { claims: await listClaims(app.db, { documentId: doc.id }, requireUser(request).id) };
   });
 
   app.post('/documents/:id/claims', {
@@ -123,12 +125,12 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       initServerFields(map, user);
       claimsOf(ydoc).set(id, map);
     });
-    return reply.code(201).send({ claim: await oneClaim(app, id) });
+    return reply.code(201).send({ claim: await oneClaim(app, request, id) });
   });
 
   app.get('/claims/:id', { schema: { tags: ['claims'], params: claimParams, response: { 200: claimReply } } }, async (request) => {
     await claimOwnerFor(app, request, request.params.id, 'viewer');
-    return { claim: await oneClaim(app, request.params.id) };
+    return { claim: await oneClaim(app, request, request.params.id) };
   });
 
   app.patch('/claims/:id', {
@@ -151,7 +153,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       if (tags !== undefined) map.set('tags', Y.Array.from(tags));
     });
     if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
-    return { claim: await oneClaim(app, id) };
+    return { claim: await oneClaim(app, request, id) };
   });
 
   app.delete('/claims/:id', { schema: { tags: ['claims'], params: claimParams } }, async (request, reply) => {
@@ -200,7 +202,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
     });
     if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
-    const claim = await oneClaim(app, id);
+    const claim = await oneClaim(app, request, id);
     return reply.code(201).send({ evidence: claim.evidence.find((e) => e.id === evidenceId)! });
   });
 
@@ -208,7 +210,9 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['claims'], params: claimParams, response: { 200: historySchema } },
   }, async (request) => {
     const owner = await claimOwnerFor(app, request, request.params.id, 'viewer');
-    return { events: await claimHistory(app.db, request.params.id, owner.documentId) };
+    const state = await claimState(app.db, request.params.id);
+    const revealed = state?.revealedAt != null;
+    return { events: await claimHistory(app.db, request.params.id, owner.documentId, requireUser(request).id, revealed) };
   });
 };
 

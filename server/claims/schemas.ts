@@ -30,6 +30,10 @@ export const tallySchema = z.object({
   agreement: z.number().nullable(),
 });
 
+/** A comment; `user` is null once its author's account is deleted. */
+export const commentSchema = z.object({ id: z.uuid(), user: userRefSchema.nullable(), body: z.string(), replyTo: z.uuid().nullable(), at: iso });
+export const voteSchema = z.object({ user: userRefSchema, verdict: verdictSchema, confidence: z.number().nullable(), note: z.string(), at: iso });
+
 export const claimSchema = z.object({
   id: z.uuid(),
   documentId: z.uuid(),
@@ -42,10 +46,10 @@ export const claimSchema = z.object({
   createdAt: iso,
   updatedAt: iso,
   evidence: z.array(evidenceSchema),
-  votes: z.array(z.object({ user: userRefSchema, verdict: verdictSchema, confidence: z.number().nullable(), note: z.string(), at: iso })),
+  votes: z.array(voteSchema),
   revealed: z.boolean(),
   tally: tallySchema,
-  comments: z.array(z.object({ id: z.uuid(), user: userRefSchema, body: z.string(), replyTo: z.uuid().nullable(), at: iso })),
+  comments: z.array(commentSchema),
 });
 export type ClaimJson = z.infer<typeof claimSchema>;
 

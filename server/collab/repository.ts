@@ -68,7 +68,6 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
               exact: sql`excluded.exact`,
               prefix: sql`excluded.prefix`,
               suffix: sql`excluded.suffix`,
-              status: sql`excluded.status`,
               confidence: sql`excluded.confidence`,
               note: sql`excluded.note`,
               tags: sql`excluded.tags`,

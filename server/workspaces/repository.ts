@@ -14,11 +14,17 @@ export async function createWorkspace(db: Db, name: string, leadId: string) {
 /** The workspaces a user is a member of, with their role in each. */
 export function listWorkspacesOf(db: Db, userId: string) {
   return db
-    .select({ id: workspaces.id, name: workspaces.name, role: memberships.role })
+    .select({ id: workspaces.id, name: workspaces.name, quorum: workspaces.quorum, role: memberships.role })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.createdAt));
+}
+
+/** Renames a workspace or changes its voting quorum; returns it with the caller's role. */
+export async function updateWorkspace(db: Db, workspaceId: string, changes: { name?: string; quorum?: number }) {
+  const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
+  return row;
 }
 
 /** A user's role in a workspace, or null when they are not a member (or there is no such workspace). */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict, notFound } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { requireRole } from './access';
-import { addMember, countLeads, createWorkspace, listMembers, listWorkspacesOf, setMemberRole } from './repository';
+import { addMember, countLeads, createWorkspace, listMembers, listWorkspacesOf, setMemberRole, updateWorkspace } from './repository';
 import {
   addMemberBody,
   createWorkspaceBody,
@@ -10,6 +10,7 @@ import {
   memberReply,
   membersReply,
   setRoleBody,
+  updateWorkspaceBody,
   workspaceParams,
   workspaceReply,
   workspacesReply,
@@ -22,7 +23,15 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request, reply) => {
     const user = requireUser(request);
     const workspace = await createWorkspace(app.db, request.body.name, user.id);
-    return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, role: workspace.role } });
+    return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, quorum: workspace.quorum, role: workspace.role } });
+  });
+
+  app.patch('/workspaces/:wid', {
+    schema: { tags: ['workspaces'], params: workspaceParams, body: updateWorkspaceBody, response: { 200: workspaceReply } },
+  }, async (request) => {
+    const role = await requireRole(app.db, request, request.params.wid, 'lead');
+    const row = await updateWorkspace(app.db, request.params.wid, request.body);
+    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, role } };
   });
 
   app.get('/workspaces', { schema: { tags: ['workspaces'], response: { 200: workspacesReply } } }, async (request) => ({

@@ -5,7 +5,7 @@ import { userSchema } from '../auth/schemas';
 
 export const roleSchema = createSelectSchema(memberRole);
 
-export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true }).extend({ role: roleSchema });
+export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true, quorum: true }).extend({ role: roleSchema });
 export const memberSchema = z.object({ user: userSchema, role: roleSchema });
 
 export const workspaceParams = z.object({ wid: z.uuid({ error: 'must be a workspace id (UUID)' }) });
@@ -13,6 +13,9 @@ export const memberParams = workspaceParams.extend({ userId: z.uuid({ error: 'mu
 
 export const createWorkspaceBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
 export const addMemberBody = z.strictObject({ email: z.email().max(254), role: roleSchema });
+export const updateWorkspaceBody = z
+  .strictObject({ name: z.string().trim().min(1).max(200).optional(), quorum: z.number().int().min(1).max(50).optional() })
+  .refine((b) => b.name !== undefined || b.quorum !== undefined, { error: 'give name or quorum' });
 export const setRoleBody = z.strictObject({ role: roleSchema });
 
 export const workspaceReply = z.object({ workspace: workspaceSchema });

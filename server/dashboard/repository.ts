@@ -1,0 +1,66 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { claims, documents, votes } from '../../db/schema';
+import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../shared/claim-doc';
+import { tally, verdictAlpha, type AlphaResult } from '../votes/agreement';
+
+export interface ClaimRef {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  exact: string;
+  status: ClaimStatus;
+  votes: number;
+}
+
+export interface Dashboard {
+  claims: number;
+  byStatus: Record<ClaimStatus, number>;
+  /** Consensus verdicts of revealed claims; `none` counts revealed claims whose vote is tied. */
+  verdicts: Record<Verdict | 'none', number>;
+  agreement: AlphaResult;
+  quorum: number;
+  /** Not yet revealed and short of the quorum: fact-checkers' to-do list. */
+  waitingForVotes: ClaimRef[];
+  /** Revealed (or in review) but neither verified nor rejected: the lead's to-do list. */
+  waitingForSignOff: ClaimRef[];
+}
+
+/** Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace or one document. */
+export async function dashboard(db: Db, scope: { workspaceId: string; documentId?: string }, quorum: number): Promise<Dashboard> {
+  const rows = await db
+    .select({ id: claims.id, documentId: claims.documentId, title: documents.title, exact: claims.exact, status: claims.status, revealedAt: claims.revealedAt })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId))
+    .orderBy(asc(documents.createdAt), asc(claims.start));
+  const voteRows = await db
+    .select({ claimId: votes.claimId, verdict: votes.verdict })
+    .from(votes)
+    .innerJoin(claims, eq(claims.id, votes.claimId))
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId));
+  const verdictsOf = new Map<string, Verdict[]>();
+  for (const v of voteRows) verdictsOf.set(v.claimId, [...(verdictsOf.get(v.claimId) ?? []), v.verdict]);
+
+  const byStatus = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  const verdicts = Object.fromEntries([...VERDICTS, 'none'].map((v) => [v, 0])) as Record<Verdict | 'none', number>;
+  const revealedVerdicts: Verdict[][] = [];
+  const waitingForVotes: ClaimRef[] = [];
+  const waitingForSignOff: ClaimRef[] = [];
+  for (const c of rows) {
+    byStatus[c.status]++;
+    const vs = verdictsOf.get(c.id) ?? [];
+    const ref = { id: c.id, documentId: c.documentId, documentTitle: c.title, exact: c.exact, status: c.status, votes: vs.length };
+    const settled = c.status === 'verified' || c.status === 'rejected';
+    if (c.revealedAt) {
+      revealedVerdicts.push(vs);
+      verdicts[tally(vs).consensus ?? 'none']++;
+      if (!settled) waitingForSignOff.push(ref);
+    } else if (!settled) {
+      if (c.status === 'in_review') waitingForSignOff.push(ref);
+      if (vs.length < quorum) waitingForVotes.push(ref);
+    }
+  }
+  return { claims: rows.length, byStatus, verdicts, agreement: verdictAlpha(revealedVerdicts), quorum, waitingForVotes, waitingForSignOff };
+}

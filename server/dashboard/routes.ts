@@ -1,0 +1,48 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { workspaces } from '../../db/schema';
+import { findDocument } from '../documents/repository';
+import { documentParams } from '../documents/schemas';
+import { notFound } from '../errors';
+import { CLAIM_STATUSES, VERDICTS } from '../shared/claim-doc';
+import { requireRole } from '../workspaces/access';
+import { workspaceParams } from '../workspaces/schemas';
+import { dashboard } from './repository';
+
+const claimRef = z.object({ id: z.uuid(), documentId: z.uuid(), documentTitle: z.string(), exact: z.string(), status: z.enum(CLAIM_STATUSES), votes: z.number().int() });
+const dashboardReply = z.object({
+  claims: z.number().int(),
+  byStatus: z.record(z.enum(CLAIM_STATUSES), z.number().int()),
+  verdicts: z.record(z.enum([...VERDICTS, 'none']), z.number().int()),
+  agreement: z.object({ alpha: z.number().nullable(), pairable: z.number().int(), units: z.number().int() }),
+  quorum: z.number().int(),
+  waitingForVotes: z.array(claimRef),
+  waitingForSignOff: z.array(claimRef),
+});
+
+/** Per workspace and per document: claims by status, verdicts, agreement (Krippendorff's alpha) and the to-do lists. */
+const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
+  const quorumOf = async (workspaceId: string) =>
+    (await app.db.select({ quorum: workspaces.quorum }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.quorum ?? 3;
+
+  app.get('/workspaces/:wid/dashboard', {
+    schema: { tags: ['verification'], params: workspaceParams, response: { 200: dashboardReply } },
+  }, async (request) => {
+    const { wid } = request.params;
+    await requireRole(app.db, request, wid, 'viewer');
+    return dashboard(app.db, { workspaceId: wid }, await quorumOf(wid));
+  });
+
+  app.get('/documents/:id/dashboard', {
+    schema: { tags: ['verification'], params: documentParams, response: { 200: dashboardReply } },
+  }, async (request) => {
+    const doc = await findDocument(app.db, request.params.id);
+    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+    if (!doc) throw notFound(missing.code, missing.message);
+    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    return dashboard(app.db, { workspaceId: doc.workspaceId, documentId: doc.id }, await quorumOf(doc.workspaceId));
+  });
+};
+
+export default dashboardRoutes;

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createSelectSchema } from 'drizzle-zod';
+import { claimStatus } from '../../db/schema';
+import { listClaims } from '../claims/repository';
+import { claimSchema, verdictSchema } from '../claims/schemas';
+import { requireUser } from '../plugins/auth';
+import { requireRole } from '../workspaces/access';
+import { workspaceParams } from '../workspaces/schemas';
+import { searchClaims } from './repository';
+
+const searchQuery = z.strictObject({
+  q: z.string().max(500).optional(),
+  status: createSelectSchema(claimStatus).optional(),
+  verdict: verdictSchema.optional(),
+  minConfidence: z.coerce.number().int().min(0).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+const searchReply = z.object({
+  results: z.array(z.object({ claim: claimSchema, document: z.object({ id: z.uuid(), title: z.string() }), snippet: z.string() })),
+});
+
+/** `GET /api/workspaces/:wid/search`: claims by words, status, consensus verdict and minimum confidence. */
+const searchRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/workspaces/:wid/search', {
+    schema: {
+      tags: ['search'],
+      description: 'Snippets mark matched words with « and » (plain text, never HTML).',
+      params: workspaceParams,
+      querystring: searchQuery,
+      response: { 200: searchReply },
+    },
+  }, async (request) => {
+    const { wid } = request.params;
+    await requireRole(app.db, request, wid, 'viewer');
+    const { verdict, limit, ...options } = request.query;
+    // The verdict filter needs the consensus, which only revealed claims have: fetch a wider page, then filter.
+    const hits = await searchClaims(app.db, wid, { ...options, limit: verdict ? limit * 5 : limit });
+    const claims = new Map((await listClaims(app.db, { ids: hits.map((h) => h.claimId) }, requireUser(request).id)).map((c) => [c.id, c]));
+    const results = hits
+      .map((h) => ({ claim: claims.get(h.claimId)!, document: { id: h.documentId, title: h.documentTitle }, snippet: h.snippet }))
+      .filter((r) => r.claim && (!verdict || (r.claim.revealed && r.claim.tally.consensus === verdict)))
+      .slice(0, limit);
+    return { results };
+  });
+};
+
+export default searchRoutes;
