@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import authRoutes from './auth/routes';
+import exportRoutes from './export/routes';
 import dashboardRoutes from './dashboard/routes';
 import searchRoutes from './search/routes';
 import voteRoutes from './votes/routes';
@@ -81,6 +82,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(voteRoutes);
         await api.register(searchRoutes);
         await api.register(dashboardRoutes);
+        await api.register(exportRoutes, { config });
       },
       { prefix: '/api' },
     );

@@ -1,0 +1,73 @@
+import { ratingOf } from '../../votes/agreement';
+import type { Verdict } from '../../shared/claim-doc';
+import type { ExportItem } from '../repository';
+import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
+
+/** The rating's words, as `alternateName` shows them to readers. */
+export const VERDICT_WORDS: Record<Verdict, string> = {
+  accurate: 'Accurate',
+  mostly_accurate: 'Mostly accurate',
+  mixed: 'Mixed',
+  mostly_inaccurate: 'Mostly inaccurate',
+  inaccurate: 'Inaccurate',
+  unverifiable: 'Unverifiable',
+};
+
+/**
+ * A link to the exact passage: the source's URL with a text fragment (`#:~:text=`), which browsers
+ * scroll to and highlight.
+ */
+export function passageUrl(base: string, exact: string): string {
+  const words = exact.replace(/\s+/g, ' ').trim();
+  const fragment = words.length > 120 ? `${enc(words.slice(0, 50))},${enc(words.slice(-50))}` : enc(words);
+  return `${base.split('#')[0]}#:~:text=${fragment}`;
+}
+const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+
+/**
+ * schema.org ClaimReview, as Google's fact-check markup requires it: the rating comes from the
+ * revealed consensus (5 = accurate … 1 = inaccurate). A claim without a rating on that scale
+ * (no revealed consensus, or `unverifiable`) has no `ratingValue`, and says why in `alternateName`.
+ */
+export function claimReview({ claim, document }: ExportItem, ctx: ExportContext) {
+  const consensus = claim.revealed ? claim.tally.consensus : null;
+  const rating = consensus ? ratingOf(consensus) : null;
+  const source = document.sourceUrl ?? documentUrl(ctx, document.id);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: claimUrl(ctx, document.id, claim.id),
+    claimReviewed: claim.anchor.exact,
+    datePublished: claim.updatedAt.slice(0, 10),
+    author: { '@type': 'Organization', name: ctx.workspaceName, url: ctx.origin },
+    reviewRating: {
+      '@type': 'Rating',
+      ...(rating !== null ? { ratingValue: rating } : {}),
+      bestRating: 5,
+      worstRating: 1,
+      alternateName: consensus ? VERDICT_WORDS[consensus] : claim.revealed ? 'No consensus' : 'Not yet rated',
+    },
+    itemReviewed: {
+      '@type': 'Claim',
+      datePublished: document.createdAt.toISOString().slice(0, 10),
+      appearance: [{ '@type': 'CreativeWork', url: passageUrl(source, claim.anchor.exact), name: document.title, text: claim.anchor.exact }],
+      firstAppearance: { '@type': 'CreativeWork', url: source, name: document.title },
+    },
+    citation: claim.evidence.map((e) => ({
+      '@type': 'CreativeWork',
+      ...(e.url ? { url: e.url } : e.documentId ? { url: documentUrl(ctx, e.documentId) } : {}),
+      ...(e.title ? { name: e.title } : {}),
+      ...(e.excerpt ? { text: e.excerpt } : {}),
+      // How the evidence bears on the claim, in schema.org's vocabulary-free way: a keyword.
+      keywords: e.stance,
+    })),
+  };
+}
+
+export const claimReviewFormat: ExportFormat = {
+  contentType: 'application/ld+json; charset=utf-8',
+  extension: 'jsonld',
+  head: () => '[\n',
+  item: (item, index, ctx) => `${index ? ',\n' : ''}${JSON.stringify(claimReview(item, ctx))}`,
+  tail: () => '\n]\n',
+};

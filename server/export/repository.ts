@@ -1,0 +1,79 @@
+import { and, asc, count, eq, gte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db';
+import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
+import { listClaims } from '../claims/repository';
+import type { ClaimJson } from '../claims/schemas';
+
+export interface ExportFilter {
+  workspaceId: string;
+  /** `any` for every status. */
+  status: ClaimStatus | 'any';
+  minConfidence?: number;
+  documentId?: string;
+}
+
+export interface ExportDocument {
+  id: string;
+  title: string;
+  sourceUrl: string | null;
+  createdAt: Date;
+}
+
+export interface ExportItem {
+  claim: ClaimJson;
+  document: ExportDocument;
+}
+
+function where(filter: ExportFilter): SQL {
+  const conditions = [eq(documents.workspaceId, filter.workspaceId)];
+  if (filter.status !== 'any') conditions.push(eq(claims.status, filter.status));
+  if (filter.minConfidence !== undefined) conditions.push(gte(claims.confidence, filter.minConfidence));
+  if (filter.documentId) conditions.push(eq(claims.documentId, filter.documentId));
+  return and(...conditions)!;
+}
+
+/** How many claims and documents an export with this filter holds. */
+export async function exportCounts(db: Db, filter: ExportFilter) {
+  const [row] = await db
+    .select({ claims: count(), documents: sql<number>`count(distinct ${claims.documentId})::int` })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(where(filter));
+  return row;
+}
+
+export async function workspaceName(db: Db, workspaceId: string): Promise<string> {
+  const [row] = await db.select({ name: workspaces.name }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.name ?? 'Corroborate';
+}
+
+/**
+ * The claims of an export, grouped by document in import order and in text order within each,
+ * read a page at a time by keyset (so memory stays flat however many claims there are). Votes are
+ * read as by someone who has not voted: hidden verdicts never leave the server.
+ */
+export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500, limit = Infinity): AsyncGenerator<ExportItem> {
+  let after: { createdAt: Date; documentId: string; start: number; id: string } | null = null;
+  let emitted = 0;
+  while (emitted < limit) {
+    const cursor: SQL | undefined = after
+      ? sql`(${documents.createdAt}, ${documents.id}, ${claims.start}, ${claims.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.documentId}::uuid, ${after.start}, ${after.id}::uuid)`
+      : undefined;
+    const page: Array<{ id: string; start: number; document: ExportDocument }> = await db
+      .select({ id: claims.id, start: claims.start, document: { id: documents.id, title: documents.title, sourceUrl: documents.sourceUrl, createdAt: documents.createdAt } })
+      .from(claims)
+      .innerJoin(documents, eq(documents.id, claims.documentId))
+      .where(cursor ? and(where(filter), cursor) : where(filter))
+      .orderBy(asc(documents.createdAt), asc(documents.id), asc(claims.start), asc(claims.id))
+      .limit(Math.min(pageSize, limit - emitted));
+    if (page.length === 0) return;
+    const full = new Map((await listClaims(db, { ids: page.map((p) => p.id) }, null)).map((c) => [c.id, c]));
+    for (const row of page) {
+      const claim = full.get(row.id);
+      if (claim) yield { claim, document: row.document };
+    }
+    emitted += page.length;
+    const last = page[page.length - 1];
+    after = { createdAt: last.document.createdAt, documentId: last.document.id, start: last.start, id: last.id };
+  }
+}

@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream';
+import { createSelectSchema } from 'drizzle-zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { claimStatus } from '../../db/schema';
+import type { Config } from '../config';
+import { requireRole } from '../workspaces/access';
+import { workspaceParams } from '../workspaces/schemas';
+import { annotationsFormat } from './formats/annotations';
+import { claimReviewFormat } from './formats/claimreview';
+import { csvFormat } from './formats/csv';
+import { markdownFormat } from './formats/markdown';
+import type { ExportContext, ExportFormat } from './formats/types';
+import { exportCounts, exportItems, workspaceName, type ExportFilter } from './repository';
+
+const FORMATS: Record<string, () => ExportFormat> = {
+  claimreview: () => claimReviewFormat,
+  annotations: () => annotationsFormat,
+  csv: () => csvFormat,
+  markdown: markdownFormat,
+};
+
+const filterQuery = {
+  status: z.union([createSelectSchema(claimStatus), z.literal('any')]).default('verified'),
+  minConfidence: z.coerce.number().int().min(0).max(100).optional(),
+  documentId: z.uuid().optional(),
+};
+
+const exportQuery = z.strictObject({
+  format: z.enum(['claimreview', 'annotations', 'csv', 'markdown']),
+  ...filterQuery,
+  /** Only the first N claims (for a preview). */
+  limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
+});
+
+/** Exports of a workspace's claims (API.md "Export"), streamed page by page. */
+const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  app.get('/workspaces/:wid/export', {
+    schema: { tags: ['export'], params: workspaceParams, querystring: exportQuery, description: 'Streams claimreview (JSON-LD), annotations (W3C Web Annotation), csv or markdown.' },
+  }, async (request, reply) => {
+    const { wid } = request.params;
+    await requireRole(app.db, request, wid, 'viewer');
+    const { format: name, limit, ...rest } = request.query;
+    const filter: ExportFilter = { workspaceId: wid, ...rest };
+    const format = FORMATS[name]();
+    const counts = await exportCounts(app.db, filter);
+    const ctx: ExportContext = {
+      workspaceName: await workspaceName(app.db, wid),
+      origin: config.publicOrigin ?? `${request.protocol}://${request.headers.host}`,
+      total: Math.min(counts.claims, limit ?? Infinity),
+      generatedAt: new Date(),
+    };
+    async function* chunks() {
+      yield format.head(ctx);
+      let index = 0;
+      for await (const item of exportItems(app.db, filter, 500, limit)) yield format.item(item, index++, ctx);
+      yield format.tail(ctx);
+    }
+    const filename = `corroborate-${ctx.workspaceName.replace(/[^\w-]+/g, '-').toLowerCase()}-${ctx.generatedAt.toISOString().slice(0, 10)}.${format.extension}`;
+    return reply
+      .type(format.contentType)
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('x-export-count', String(ctx.total))
+      .send(Readable.from(chunks()));
+  });
+
+  app.get('/workspaces/:wid/export/summary', {
+    schema: {
+      tags: ['export'],
+      params: workspaceParams,
+      querystring: z.strictObject(filterQuery),
+      response: { 200: z.object({ claims: z.number().int(), documents: z.number().int() }) },
+    },
+  }, async (request) => {
+    await requireRole(app.db, request, request.params.wid, 'viewer');
+    return exportCounts(app.db, { workspaceId: request.params.wid, ...request.query });
+  });
+};
+
+export default exportRoutes;

@@ -1,0 +1,144 @@
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from '../helpers/app';
+import { claimReviewProblems } from '../helpers/claimreview-rules';
+import { workspaceWithRoles } from '../helpers/client';
+
+let app: TestApp;
+let team: Awaited<ReturnType<typeof workspaceWithRoles>>;
+const docs: Record<string, string> = {};
+const ids: Record<string, string> = {};
+const wallText = 'The barrier will protect 38,000 homes. It will cost 1.2 billion euros, "well within the envelope", officials said.';
+const sheetText = 'The spreadsheet cell read =HYPERLINK("http://evil.example","click"), and the total was -40, per the minutes.';
+
+async function claim(doc: string, exact: string, confidence?: number) {
+  const res = await team.annotator.post(`/api/documents/${docs[doc]}/claims`, { exact, confidence });
+  expect(res.status).toBe(201);
+  return res.body.claim.id as string;
+}
+
+beforeAll(async () => {
+  app = await startApp();
+  team = await workspaceWithRoles(app.url);
+  await team.lead.patch(`/api/workspaces/${team.wid}`, { quorum: 1 });
+  docs.wall = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Harbour wall', text: wallText, sourceUrl: 'https://example.org/wall' })).body.document.id;
+  docs.sheet = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Minutes, "draft"', text: sheetText })).body.document.id;
+  ids.homes = await claim('wall', '38,000 homes', 40);
+  ids.cost = await claim('wall', '1.2 billion euros, "well within the envelope"', 80);
+  ids.formula = await claim('sheet', '=HYPERLINK("http://evil.example","click")');
+  ids.minus = await claim('sheet', '-40', 60);
+  ids.open = await claim('wall', 'officials said');
+  await team.annotator.post(`/api/claims/${ids.homes}/evidence`, { kind: 'url', stance: 'refutes', url: 'https://example.org/flood-map', title: 'Flood map 2018' });
+  await team.annotator.post(`/api/claims/${ids.homes}/evidence`, { kind: 'quote', stance: 'context', excerpt: 'Roughly 6,000 flats were built since.' });
+  await team.factchecker.request('PUT', `/api/claims/${ids.homes}/vote`, { json: { verdict: 'mostly_inaccurate' } });
+  await team.factchecker.request('PUT', `/api/claims/${ids.cost}/vote`, { json: { verdict: 'unverifiable' } });
+  for (const id of [ids.homes, ids.cost, ids.formula, ids.minus]) {
+    const res = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', confirm: true });
+    expect(res.status).toBe(200);
+  }
+  // A hidden vote on an unrevealed claim must never leave the server.
+  await team.lead.patch(`/api/workspaces/${team.wid}`, { quorum: 5 });
+  await team.factchecker.request('PUT', `/api/claims/${ids.open}/vote`, { json: { verdict: 'inaccurate' } });
+});
+afterAll(() => app?.close());
+
+const exportOf = (query: string) => team.viewer.request('GET', `/api/workspaces/${team.wid}/export?${query}`);
+
+describe('ClaimReview', () => {
+  test('every exported object passes the rules of Google’s fact-check markup; only verified claims by default', async () => {
+    const res = await exportOf('format=claimreview');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.jsonld"/);
+    const reviews = res.body as any[];
+    expect(reviews).toHaveLength(4);
+    for (const review of reviews) expect(claimReviewProblems(review)).toEqual([]);
+    const homes = reviews.find((r) => r.claimReviewed === '38,000 homes');
+    expect(homes.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly inaccurate' });
+    expect(homes.itemReviewed.appearance[0].url).toBe('https://example.org/wall#:~:text=38%2C000%20homes');
+    expect(homes.author).toEqual({ '@type': 'Organization', name: 'Newsroom', url: expect.stringMatching(/^http/) });
+    expect(homes.citation.map((c: any) => [c.name ?? c.text, c.keywords])).toEqual([['Flood map 2018', 'refutes'], ['Roughly 6,000 flats were built since.', 'context']]);
+    const cost = reviews.find((r) => r.claimReviewed.startsWith('1.2 billion'));
+    expect(cost.reviewRating.ratingValue).toBeUndefined();
+    expect(cost.reviewRating.alternateName).toBe('Unverifiable');
+  });
+
+  test('the rule checker rejects what Google would reject', () => {
+    expect(claimReviewProblems({ '@type': 'ClaimReview' })).toContain('claimReviewed is a non-empty text');
+    expect(claimReviewProblems({ reviewRating: { '@type': 'Rating', ratingValue: 9, bestRating: 5, worstRating: 1, alternateName: 'x' } })).toContain(
+      'ratingValue lies between worstRating and bestRating',
+    );
+  });
+
+  test('filters: status=any, minConfidence and documentId; hidden verdicts never appear', async () => {
+    const any = (await exportOf('format=claimreview&status=any')).body as any[];
+    expect(any).toHaveLength(5);
+    expect(JSON.stringify(any)).not.toMatch(/"Inaccurate"|ratingValue":1/);
+    const confident = (await exportOf('format=claimreview&minConfidence=50')).body as any[];
+    expect(confident.map((r) => r.claimReviewed).sort()).toEqual(['-40', '1.2 billion euros, "well within the envelope"']);
+    const oneDoc = (await exportOf(`format=claimreview&documentId=${docs.sheet}`)).body as any[];
+    expect(oneDoc).toHaveLength(2);
+    const summary = await team.viewer.get(`/api/workspaces/${team.wid}/export/summary?status=any`);
+    expect(summary.body).toEqual({ claims: 5, documents: 2 });
+  });
+});
+
+describe('W3C Web Annotation', () => {
+  test('an AnnotationCollection with TextQuote and TextPosition selectors and the evidence as bodies', async () => {
+    const res = await exportOf('format=annotations');
+    const collection = res.body as any;
+    expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.total).toBe(4);
+    expect(collection.items).toHaveLength(4);
+    const homes = collection.items.find((a: any) => a.target.selector[0].exact === '38,000 homes');
+    expect(homes.type).toBe('Annotation');
+    expect(homes.target).toEqual({
+      source: 'https://example.org/wall',
+      selector: [
+        { type: 'TextQuoteSelector', exact: '38,000 homes', prefix: 'The barrier will protect ', suffix: '. It will cost 1.2 billion euros' },
+        { type: 'TextPositionSelector', start: 25, end: 37 },
+      ],
+    });
+    const links = homes.body.filter((b: any) => b.purpose === 'linking');
+    expect(links.map((b: any) => b.source ?? b.value)).toEqual(['https://example.org/flood-map', 'Roughly 6,000 flats were built since.']);
+  });
+});
+
+describe('CSV', () => {
+  test('one row per claim, quoted as needed, with formula-like cells neutralised', async () => {
+    const res = await exportOf('format=csv&status=any');
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    const parsed = Papa.parse<string[]>(res.body as string, { skipEmptyLines: true });
+    const [header, ...rows] = parsed.data;
+    expect(header.slice(0, 3)).toEqual(['document', 'source_url', 'quote']);
+    expect(rows).toHaveLength(5);
+    const quotes = rows.map((r) => r[2]);
+    expect(quotes).toContain('1.2 billion euros, "well within the envelope"');
+    expect(quotes).toContain(`'=HYPERLINK("http://evil.example","click")`);
+    expect(quotes).toContain(`'-40`);
+    expect(rows.map((r) => r[0])).toContain('Minutes, "draft"');
+    expect(rows.find((r) => r[2] === 'officials said')![9]).toBe('1 hidden');
+    expect(rows.find((r) => r[2] === '38,000 homes')![10]).toBe('https://example.org/flood-map');
+  });
+});
+
+describe('Markdown', () => {
+  test('a readable report grouped by document', async () => {
+    const res = await exportOf('format=markdown');
+    const md = res.body as string;
+    expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
+    expect(md.indexOf('## Harbour wall')).toBeLessThan(md.indexOf('## Minutes'));
+    expect(md).toContain('### “38,000 homes”');
+    expect(md).toContain('**Verdict:** Mostly inaccurate, 100% agreement of 1');
+    expect(md).toContain('**Refutes:** [Flood map 2018](<https://example.org/flood-map>)');
+    expect(md).toContain('“=HYPERLINK\\("http://evil.example","click"\\)”');
+  });
+});
+
+test('an outsider cannot export (404) and an unknown format is 400', async () => {
+  expect((await team.outsider.request('GET', `/api/workspaces/${team.wid}/export?format=csv`)).status).toBe(404);
+  const bad = await exportOf('format=xml');
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.code).toBe('validation_error');
+});
