@@ -49,31 +49,39 @@ export async function workspaceName(db: Db, workspaceId: string): Promise<string
 
 /**
  * The claims of an export, grouped by document in import order and in text order within each,
- * read a page at a time by keyset (so memory stays flat however many claims there are). Votes are
- * read as by someone who has not voted: hidden verdicts never leave the server.
+ * read a page at a time by keyset on (start, id) within each document, so memory stays flat
+ * however many claims there are. Votes are read as by someone who has not voted: hidden verdicts
+ * never leave the server.
  */
 export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500, limit = Infinity): AsyncGenerator<ExportItem> {
-  let after: { createdAt: Date; documentId: string; start: number; id: string } | null = null;
+  // Documents are few next to claims; their list is read once (timestamps are not used as a
+  // cursor: JavaScript dates lose PostgreSQL's microseconds).
+  const docs: ExportDocument[] = await db
+    .selectDistinct({ id: documents.id, title: documents.title, sourceUrl: documents.sourceUrl, createdAt: documents.createdAt })
+    .from(claims)
+    .innerJoin(documents, eq(documents.id, claims.documentId))
+    .where(where(filter))
+    .orderBy(asc(documents.createdAt), asc(documents.id));
   let emitted = 0;
-  while (emitted < limit) {
-    const cursor: SQL | undefined = after
-      ? sql`(${documents.createdAt}, ${documents.id}, ${claims.start}, ${claims.id}) > (${after.createdAt.toISOString()}::timestamptz, ${after.documentId}::uuid, ${after.start}, ${after.id}::uuid)`
-      : undefined;
-    const page: Array<{ id: string; start: number; document: ExportDocument }> = await db
-      .select({ id: claims.id, start: claims.start, document: { id: documents.id, title: documents.title, sourceUrl: documents.sourceUrl, createdAt: documents.createdAt } })
-      .from(claims)
-      .innerJoin(documents, eq(documents.id, claims.documentId))
-      .where(cursor ? and(where(filter), cursor) : where(filter))
-      .orderBy(asc(documents.createdAt), asc(documents.id), asc(claims.start), asc(claims.id))
-      .limit(Math.min(pageSize, limit - emitted));
-    if (page.length === 0) return;
-    const full = new Map((await listClaims(db, { ids: page.map((p) => p.id) }, null)).map((c) => [c.id, c]));
-    for (const row of page) {
-      const claim = full.get(row.id);
-      if (claim) yield { claim, document: row.document };
+  for (const document of docs) {
+    let after: { start: number; id: string } | null = null;
+    while (emitted < limit) {
+      const inDocument = and(where(filter), eq(claims.documentId, document.id));
+      const page: Array<{ id: string; start: number }> = await db
+        .select({ id: claims.id, start: claims.start })
+        .from(claims)
+        .innerJoin(documents, eq(documents.id, claims.documentId))
+        .where(after ? and(inDocument, sql`(${claims.start}, ${claims.id}) > (${after.start}, ${after.id}::uuid)`) : inDocument)
+        .orderBy(asc(claims.start), asc(claims.id))
+        .limit(Math.min(pageSize, limit - emitted));
+      if (page.length === 0) break;
+      const full = new Map((await listClaims(db, { ids: page.map((p) => p.id) }, null)).map((c) => [c.id, c]));
+      for (const row of page) {
+        const claim = full.get(row.id);
+        if (claim) yield { claim, document };
+      }
+      emitted += page.length;
+      after = page[page.length - 1];
     }
-    emitted += page.length;
-    const last = page[page.length - 1];
-    after = { createdAt: last.document.createdAt, documentId: last.document.id, start: last.start, id: last.id };
   }
 }
