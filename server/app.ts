@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import authRoutes from './auth/routes';
+import suggestionRoutes from './suggestions/routes';
 import exportRoutes from './export/routes';
 import dashboardRoutes from './dashboard/routes';
 import searchRoutes from './search/routes';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(searchRoutes);
         await api.register(dashboardRoutes);
         await api.register(exportRoutes, { config });
+        await api.register(suggestionRoutes);
       },
       { prefix: '/api' },
     );

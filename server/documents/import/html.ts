@@ -1,4 +1,11 @@
-import { convert } from 'html-to-text';
+import { convert, type FormatCallback } from 'html-to-text';
+
+/** A numeric superscript (a footnote marker) becomes `[9]`, so citation linking can find it. */
+const superscript: FormatCallback = (elem, walk, builder) => {
+  const text = (elem.children ?? []).map((c: { data?: string; children?: Array<{ data?: string }> }) => c.data ?? c.children?.map((g) => g.data ?? '').join('') ?? '').join('').trim();
+  if (/^\[?\d{1,4}\]?$/.test(text)) builder.addInline(`[${text.replace(/[[\]]/g, '')}]`);
+  else walk(elem.children, builder);
+};
 import { canonicalText } from './text';
 
 const plainHeading = { options: { uppercase: false } };
@@ -11,6 +18,7 @@ const plainHeading = { options: { uppercase: false } };
 export function htmlToText(html: string): string {
   const text = convert(html, {
     wordwrap: false,
+    formatters: { superscript },
     preserveNewlines: false,
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
@@ -23,6 +31,7 @@ export function htmlToText(html: string): string {
       { selector: 'iframe', format: 'skip' },
       { selector: 'hr', format: 'skip' },
       { selector: 'ul', options: { itemPrefix: '• ' } },
+      { selector: 'sup', format: 'superscript' },
       ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, ...plainHeading })),
       { selector: 'table', format: 'dataTable', options: { uppercaseHeaderCells: false } },
     ],

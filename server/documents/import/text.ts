@@ -1,6 +1,6 @@
 /**
  * The canonical form of plain text that every anchor offset counts in: one newline style,
- * Unicode NFC, no trailing spaces, paragraphs separated by exactly one blank line, no
+ * Unicode NFC, no leading or trailing spaces on a line, paragraphs separated by exactly one blank line, no
  * leading or trailing blank lines.
  */
 export function canonicalText(raw: string): string {
@@ -9,6 +9,7 @@ export function canonicalText(raw: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v\u00a0]+$/gm, '')
+    .replace(/^[ \t\f\v\u00a0]+/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
 }

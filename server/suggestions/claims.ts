@@ -1,0 +1,76 @@
+import nlp from 'compromise';
+
+export interface ClaimSuggestion {
+  start: number;
+  end: number;
+  exact: string;
+  /** 0..1: how check-worthy the sentence looks. */
+  score: number;
+  reasons: string[];
+}
+
+/** Vague attributions that ask for a source, as a fact-checker reads them. */
+const ATTRIBUTIONS = [
+  'reports? (suggest|show|say|indicate)',
+  'officials? (confirmed|said|say|stated|claim)',
+  'according to',
+  'sources? (say|said|close to)',
+  'experts? (believe|say|warn|estimate)',
+  'analysts? (say|believe|estimate)',
+  'studies (show|suggest|found)',
+  'it is (widely )?(accepted|believed|known|thought)',
+  'we are (told|informed)',
+  'industry analysts',
+];
+const ATTRIBUTION = new RegExp(`\\b(${ATTRIBUTIONS.join('|')})\\b`, 'i');
+const NUMBER = /\d/;
+const MARKER_MASK = /\[\d{1,4}(?:\s*[,–-]\s*\d{1,4})*\]|\^\d{1,4}\b/g;
+
+const WEIGHTS = { figure: 0.45, attribution: 0.35, date: 0.15, named: 0.1, comparison: 0.1 };
+
+/**
+ * Check-worthy sentences: those stating figures, quantities, dates, comparisons or vague
+ * attributions. Sentences and entities come from compromise (an NLP library); the attribution
+ * phrases are a short list. Footnote markers are masked first so they do not glue sentences.
+ */
+export function suggestClaims(text: string, until = text.length, minScore = 0.3): ClaimSuggestion[] {
+  const masked = text.slice(0, until).replace(MARKER_MASK, (m) => ' '.repeat(m.length));
+  const sentences = nlp(masked).sentences().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
+  const out: ClaimSuggestion[] = [];
+  for (const s of sentences) {
+    const start = s.offset.start;
+    let end = start + s.offset.length;
+    const raw = text.slice(start, end);
+    // Trim trailing spaces left by a masked marker; the marker itself stays outside the claim.
+    end = start + raw.trimEnd().length;
+    const exact = text.slice(start, end);
+    if (exact.length < 20 || !/[.!?»"”)\]]$/.test(exact)) continue;
+    const doc = nlp(s.text);
+    const reasons: string[] = [];
+    let score = 0;
+    if (doc.match('(#Value|#Money|#Percent|#Fraction)').found && NUMBER.test(s.text)) {
+      score += WEIGHTS.figure;
+      reasons.push('states a figure');
+    }
+    const attribution = ATTRIBUTION.exec(s.text);
+    if (attribution) {
+      score += WEIGHTS.attribution;
+      reasons.push(`vague attribution: “${attribution[0]}”`);
+    }
+    if (doc.match('#Date').found) {
+      score += WEIGHTS.date;
+      reasons.push('gives a date');
+    }
+    if (doc.match('(#Organization|#Person|#Place)').found) {
+      score += WEIGHTS.named;
+      reasons.push('names a person, organisation or place');
+    }
+    if (doc.match('(#Comparative|#Superlative)').found || /\b(more|less|fewer|higher|lower|rose|fell|increased|decreased) (than|by)\b/i.test(s.text)) {
+      score += WEIGHTS.comparison;
+      reasons.push('makes a comparison');
+    }
+    score = Math.min(1, Number(score.toFixed(2)));
+    if (score >= minScore) out.push({ start, end, exact, score, reasons });
+  }
+  return out;
+}

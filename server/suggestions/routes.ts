@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listClaims } from '../claims/repository';
+import { findDocument } from '../documents/repository';
+import { documentParams } from '../documents/schemas';
+import { notFound } from '../errors';
+import { requireUser } from '../plugins/auth';
+import { requireRole } from '../workspaces/access';
+import { findCitations, notesSectionStart } from './citations';
+import { suggestClaims } from './claims';
+import { evidenceOffers } from './offers';
+
+const span = { start: z.number().int(), end: z.number().int() };
+const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
+const suggestionsReply = z.object({
+  claims: z.array(z.object({ ...span, exact: z.string(), score: z.number(), reasons: z.array(z.string()) })),
+  citations: z.array(citation),
+  evidence: z.array(z.object({ claimId: z.uuid(), citation })),
+});
+
+/**
+ * `GET /api/documents/:id/suggestions`: check-worthy sentences not yet claimed, footnote markers
+ * linked to their footnotes, and, for existing claims, the footnotes their sentences cite.
+ */
+const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/documents/:id/suggestions', {
+    schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply } },
+  }, async (request) => {
+    const doc = await findDocument(app.db, request.params.id);
+    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+    if (!doc) throw notFound(missing.code, missing.message);
+    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    const citations = findCitations(doc.text);
+    const existing = await listClaims(app.db, { documentId: doc.id }, requireUser(request).id);
+    const claimed = existing.map((c) => c.anchor);
+    const claims = suggestClaims(doc.text, notesSectionStart(doc.text, citations)).filter(
+      (s) => !claimed.some((a) => a.start < s.end && s.start < a.end),
+    );
+    const evidence = evidenceOffers(doc.text, existing.map((c) => ({ id: c.id, ...c.anchor })), citations).filter(
+      (offer) => !existing.find((c) => c.id === offer.claimId)!.evidence.some((e) => e.excerpt === offer.citation.footnote.text),
+    );
+    return { claims, citations, evidence };
+  });
+};
+
+export default suggestionRoutes;
