@@ -2,7 +2,7 @@ import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-co
 import { users } from './users';
 import { workspaces } from './workspaces';
 
-export const DOCUMENT_FORMATS = ['text', 'markdown', 'html'] as const;
+export const DOCUMENT_FORMATS = ['text', 'markdown', 'html', 'pdf', 'docx'] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 export const documentFormat = pgEnum('document_format', DOCUMENT_FORMATS);
 

@@ -7,14 +7,14 @@ import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
-import { detectFormat, htmlTitle, markdownTitle, titleFromFilename, toCanonicalText } from './import';
+import { binaryToText, detectFormat, isTextFormat, titleFromContent, titleFromFilename, toCanonicalText } from './import';
 import { findDocument, insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
 interface Upload {
   title?: string;
   sourceUrl?: string;
-  raw: string;
+  text: string;
   format: DocumentFormat;
 }
 
@@ -36,7 +36,17 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
   const meta = parseOrThrow(multipartFields, fields);
   const format = detectFormat(file.filename, file.mimetype);
   if (!format) {
-    throw unsupportedMediaType('unsupported_format', `${file.filename} is not a supported file; import .txt, .md or .html.`);
+    throw unsupportedMediaType('unsupported_format', `${file.filename} is not a supported file; import .txt, .md, .html, .pdf or .docx.`);
+  }
+  if (!isTextFormat(format)) {
+    let text: string;
+    try {
+      text = await binaryToText(format, file.bytes);
+    } catch (err) {
+      request.log.info({ err: (err as Error).message, filename: file.filename }, 'import: unreadable file');
+      throw unprocessable('unreadable_file', `${file.filename} could not be read as a ${format.toUpperCase()} file; is it damaged or password-protected?`);
+    }
+    return { title: meta.title ?? titleFromFilename(file.filename), sourceUrl: meta.sourceUrl, text, format };
   }
   let raw: string;
   try {
@@ -44,9 +54,8 @@ async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Up
   } catch {
     throw unprocessable('invalid_encoding', `${file.filename} is not UTF-8 text.`);
   }
-  const fromContent = format === 'html' ? htmlTitle(raw) : format === 'markdown' ? markdownTitle(raw) : undefined;
-  const title = meta.title ?? fromContent ?? titleFromFilename(file.filename);
-  return { title, sourceUrl: meta.sourceUrl, raw, format };
+  const title = meta.title ?? titleFromContent(format, raw) ?? titleFromFilename(file.filename);
+  return { title, sourceUrl: meta.sourceUrl, text: toCanonicalText(format, raw), format };
 }
 
 /** Importing, listing and reading documents (API.md "Documents"). */
@@ -67,9 +76,9 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
       upload = await readUpload(request, config.maxUploadBytes);
     } else {
       const body = parseOrThrow(createDocumentBody, request.body);
-      upload = { title: body.title, sourceUrl: body.sourceUrl, raw: body.text, format: body.format };
+      upload = { title: body.title, sourceUrl: body.sourceUrl, text: toCanonicalText(body.format, body.text), format: body.format };
     }
-    const text = toCanonicalText(upload.format, upload.raw);
+    const { text } = upload;
     if (!text) throw unprocessable('empty_document', 'The document has no text once its markup is removed.');
     const doc = await insertDocument(app.db, {
       workspaceId: wid,

@@ -26,7 +26,7 @@ const sourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' 
 export const createDocumentBody = z.strictObject({
   title: z.string().trim().min(1).max(300),
   text: z.string().min(1, { error: 'must not be empty' }),
-  format: formatSchema.default('text'),
+  format: z.enum(['text', 'markdown', 'html']).default('text'),
   sourceUrl: sourceUrl.optional(),
 });
 

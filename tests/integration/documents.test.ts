@@ -70,7 +70,7 @@ describe('importing documents', () => {
 
   test('an unsupported file answers 415, a file that is not UTF-8 answers 422, and neither is stored', async () => {
     const before = await documentCount();
-    const pdf = await upload(team.annotator, team.wid, 'scan.pdf', '%PDF-1.4', 'application/pdf');
+    const pdf = await upload(team.annotator, team.wid, 'sheet.xlsx', 'PK', 'application/vnd.ms-excel');
     expect(pdf.status).toBe(415);
     expect(pdf.body.error.code).toBe('unsupported_format');
     const latin1 = await upload(team.annotator, team.wid, 'old.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'text/plain');

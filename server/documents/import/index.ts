@@ -1,22 +1,38 @@
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../../../db/schema';
-import { htmlToText } from './html';
-import { markdownToText } from './markdown';
+import { docxToText } from './docx';
+import { htmlTitle, htmlToText } from './html';
+import { markdownTitle, markdownToText } from './markdown';
+import { pdfToText } from './pdf';
+import { mainContent } from './readable';
 import { canonicalText } from './text';
 
-export { htmlTitle } from './html';
-export { markdownTitle } from './markdown';
 
-/** Converts an imported document to the canonical plain text that anchors count in. */
-export function toCanonicalText(format: DocumentFormat, raw: string): string {
+export type TextFormat = Extract<DocumentFormat, 'text' | 'markdown' | 'html'>;
+export const isTextFormat = (f: DocumentFormat): f is TextFormat => f === 'text' || f === 'markdown' || f === 'html';
+
+/** Converts a text import (pasted or a UTF-8 file) to the canonical plain text that anchors count in; HTML keeps its main content only. */
+export function toCanonicalText(format: TextFormat, raw: string): string {
   switch (format) {
     case 'html':
-      return htmlToText(raw);
+      return htmlToText(mainContent(raw).html);
     case 'markdown':
       return markdownToText(raw);
     case 'text':
       return canonicalText(raw);
   }
+}
+
+/** The title a text import carries itself: an article's or page's title, or a Markdown file's first heading. */
+export function titleFromContent(format: TextFormat, raw: string): string | undefined {
+  if (format === 'html') return mainContent(raw).title ?? htmlTitle(raw);
+  if (format === 'markdown') return markdownTitle(raw);
+  return undefined;
+}
+
+/** Converts a binary import (PDF, Word) to canonical plain text. */
+export function binaryToText(format: Exclude<DocumentFormat, TextFormat>, bytes: Uint8Array): Promise<string> {
+  return format === 'pdf' ? pdfToText(bytes) : docxToText(bytes);
 }
 
 const BY_EXTENSION: Record<string, DocumentFormat> = {
@@ -26,6 +42,8 @@ const BY_EXTENSION: Record<string, DocumentFormat> = {
   '.markdown': 'markdown',
   '.html': 'html',
   '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
 const BY_MIME: Record<string, DocumentFormat> = {
@@ -33,6 +51,8 @@ const BY_MIME: Record<string, DocumentFormat> = {
   'text/markdown': 'markdown',
   'text/x-markdown': 'markdown',
   'text/html': 'html',
+  'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
 /** The format of an uploaded file, from its extension first and its MIME type second; null if unsupported. */
