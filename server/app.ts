@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
+import annotationRoutes from './annotations/routes';
 import authRoutes from './auth/routes';
 import suggestionRoutes from './suggestions/routes';
 import exportRoutes from './export/routes';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(dashboardRoutes);
         await api.register(exportRoutes, { config });
         await api.register(suggestionRoutes);
+        await api.register(annotationRoutes);
       },
       { prefix: '/api' },
     );

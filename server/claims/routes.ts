@@ -49,7 +49,7 @@ export async function claimOwnerFor(app: FastifyInstance, request: FastifyReques
  * Applies a change to the document's live Y.Doc as the calling user (so every open client sees it)
  * and waits for its commit. `fn` returns false when the thing to change is not there.
  */
-async function writeThroughRoom(app: FastifyInstance, request: FastifyRequest, documentId: string, fn: (doc: Y.Doc, room: Room) => boolean | void): Promise<boolean> {
+export async function writeThroughRoom(app: FastifyInstance, request: FastifyRequest, documentId: string, fn: (doc: Y.Doc, room: Room) => boolean | void): Promise<boolean> {
   const user = requireUser(request);
   const room = await app.rooms.acquire(documentId);
   try {
