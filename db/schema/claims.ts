@@ -1,5 +1,5 @@
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES, type Anchor } from '../../server/shared/claim-doc';
+import { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES, type Anchor, type AnchorReview } from '../../server/shared/claim-doc';
 import { documents } from './documents';
 import { users } from './users';
 
@@ -24,6 +24,8 @@ export const claims = pgTable(
     // Server-owned: written only by the sign-off and voting routes, never by the projection of the Y.Doc.
     status: claimStatus('status').notNull().default('open'),
     revealedAt: timestamp('revealed_at', { withTimezone: true }),
+    /** Set when a new version of the document could not re-anchor this claim confidently. */
+    review: jsonb('review').$type<AnchorReview>(),
     confidence: integer('confidence'),
     note: text('note').notNull().default(''),
     tags: text('tags').array().notNull().default([]),

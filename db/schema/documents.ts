@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -23,6 +23,8 @@ export const documents = pgTable(
     format: documentFormat('format').notNull(),
     text: text('text').notNull(),
     contentHash: text('content_hash').notNull(),
+    /** Counts the texts this document has had; earlier ones are in document_versions. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -30,3 +32,20 @@ export const documents = pgTable(
 );
 
 export type Document = typeof documents.$inferSelect;
+
+/** An earlier text of a document, kept when a new version replaces it. */
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    format: documentFormat('format').notNull(),
+    contentHash: text('content_hash').notNull(),
+    replacedBy: uuid('replaced_by').references(() => users.id, { onDelete: 'set null' }),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.version] })],
+);

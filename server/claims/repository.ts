@@ -69,6 +69,7 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     revealed: c.revealedAt !== null,
     tally,
     comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
+    review: c.review ?? null,
     };
   });
 }

@@ -50,6 +50,15 @@ export const claimSchema = z.object({
   revealed: z.boolean(),
   tally: tallySchema,
   comments: z.array(commentSchema),
+  /** Set when a new version of the document could not re-anchor the claim: the old passage and the best candidate. */
+  review: z
+    .object({
+      reason: z.enum(['not_found', 'low_score', 'ambiguous']),
+      fromVersion: z.number().int(),
+      old: anchorSchema,
+      candidate: z.object({ anchor: anchorSchema, score: z.number() }).nullable(),
+    })
+    .nullable(),
 });
 export type ClaimJson = z.infer<typeof claimSchema>;
 

@@ -4,6 +4,7 @@ import {
   emptyTally,
   EVIDENCE_KINDS,
   isServerOwned,
+  SERVER_OWNED_FIELDS,
   STANCES,
   type Anchor,
   type ClaimMap,
@@ -24,6 +25,7 @@ interface Authoritative {
   tally: unknown;
   votes: Record<string, unknown>;
   comments: unknown[];
+  review: unknown;
   /** Evidence id → who added it and when (server-filled fields of each evidence entry). */
   evidence: Map<string, { addedBy: unknown; addedAt: unknown; title: unknown; kind: unknown }>;
 }
@@ -56,6 +58,7 @@ function readAuthoritative(map: ClaimMap): Authoritative {
     tally: map.get('tally') ?? emptyTally(),
     votes: votes instanceof Y.Map ? (votes.toJSON() as Record<string, unknown>) : {},
     comments: comments instanceof Y.Array ? comments.toJSON() : [],
+    review: map.get('review') ?? null,
     evidence: meta,
   };
 }
@@ -86,6 +89,7 @@ export function initServerFields(map: ClaimMap, user: UserRef): void {
   map.set('tally', emptyTally());
   map.set('votes', new Y.Map());
   map.set('comments', new Y.Array());
+  map.set('review', null);
 }
 
 const validConfidence = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100);
@@ -219,7 +223,7 @@ export class ClaimGuard {
       this.sink.audit({ userId: user.id, action: 'invalid_claim_removed', detail: { claimId, replaced } });
       return [() => this.claims.delete(claimId)];
     }
-    const forged = ['createdBy', 'createdAt', 'status', 'revealed', 'votes', 'tally', 'comments'].filter((f) => map.has(f));
+    const forged = SERVER_OWNED_FIELDS.filter((f) => map.has(f));
     if (forged.length) {
       this.sink.audit({ userId: user.id, action: 'forged_write_undone', detail: { claimId, fields: forged } });
       this.sink.event({ claimId, userId: user.id, action: 'forged_write_undone', field: forged.join(',') });
@@ -236,13 +240,14 @@ export class ClaimGuard {
           tally: emptyTally(),
           votes: {},
           comments: [],
+          review: null,
           evidence: new Map(),
         };
     this.auth.set(claimId, auth);
     return [
       () => {
         if (existing) map.set('anchor', existing.anchor);
-        for (const field of ['createdBy', 'createdAt', 'status', 'revealed', 'tally', 'votes', 'comments']) writeField(map, field, auth);
+        for (const field of SERVER_OWNED_FIELDS) writeField(map, field, auth);
         if (!(map.get('note') instanceof Y.Text)) map.set('note', new Y.Text(typeof map.get('note') === 'string' ? (map.get('note') as string) : ''));
         if (!(map.get('evidence') instanceof Y.Array)) map.set('evidence', new Y.Array());
         if (!(map.get('tags') instanceof Y.Array)) map.set('tags', new Y.Array());

@@ -30,6 +30,7 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
     confidence,
     note: c.note,
     tags: c.tags.slice(0, 100).map((t) => t.slice(0, 100)),
+    review: c.review,
     createdBy: isUuid(c.createdBy?.id) ? c.createdBy.id : null,
     createdAt: c.createdAt && !Number.isNaN(Date.parse(c.createdAt)) ? new Date(c.createdAt) : new Date(),
   };

@@ -1,15 +1,51 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import type { Bus, BusHandlers, BusSubscription } from './bus';
 
 const streamKey = (documentId: string) => `corroborate:doc:${documentId}:updates`;
 const awarenessChannel = (documentId: string) => `corroborate:doc:${documentId}:awareness`;
+/** A process that has just loaded a document asks the others, here, to announce their clients' presence again. */
+const presenceQueryChannel = (documentId: string) => `corroborate:doc:${documentId}:awareness-query`;
 /** Entries kept per document stream; a process that falls further behind than this resyncs on its next load. */
 const STREAM_MAX_LEN = 10_000;
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
+
+/** One client's presence as last announced: y-protocols' awareness entry (clock and JSON state). */
+interface PresenceEntry {
+  clock: number;
+  state: string;
+}
+
+/** Folds an awareness update into `into` (client id → latest entry); a null state removes the client. */
+function foldAwareness(into: Map<number, PresenceEntry>, update: Uint8Array): void {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    if ((into.get(clientId)?.clock ?? -1) > clock) continue;
+    if (state === 'null') into.delete(clientId);
+    else into.set(clientId, { clock, state });
+  }
+}
+
+/** The awareness update announcing every entry of `presence`. */
+function encodePresence(presence: Map<number, PresenceEntry>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, presence.size);
+  for (const [clientId, { clock, state }] of presence) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
 
 interface StreamReader {
   handlers: BusHandlers;
@@ -31,6 +67,13 @@ export class RedisBus implements Bus {
   private readerClientId: number | null = null;
   private readonly streams = new Map<string, StreamReader>();
   private readonly awarenessHandlers = new Map<string, BusHandlers>();
+  /**
+   * Per loaded document, the presence of this process's own clients as last published. Awareness
+   * travels as changes only, so a process that loads a document later would not learn of a client
+   * here until that client's next change (y-protocols renews idle presence only every 15 s): it
+   * asks on the presence query channel, and this is what is announced again in answer.
+   */
+  private readonly localPresence = new Map<string, Map<number, PresenceEntry>>();
   private readonly reconnectHandlers: Array<() => void> = [];
   private closed = false;
   private loop: Promise<void> | null = null;
@@ -58,14 +101,20 @@ export class RedisBus implements Bus {
       lost = false;
       this.log.info('redis: reconnected; resyncing loaded documents from Postgres');
       this.reconnectHandlers.forEach((h) => h());
+      // Presence changes published meanwhile were lost too: ask for it again.
+      for (const documentId of this.awarenessHandlers.keys()) this.queryPresence(documentId);
     });
   }
 
   async subscribe(documentId: string, handlers: BusHandlers): Promise<BusSubscription> {
     this.awarenessHandlers.set(documentId, handlers);
-    await withTimeout(this.subscriber.subscribe(awarenessChannel(documentId)), 1000).catch(() => {
-      // Redis is down: ioredis re-subscribes when it returns.
-    });
+    this.localPresence.set(documentId, new Map());
+    const subscribed = await withTimeout(this.subscriber.subscribe(awarenessChannel(documentId), presenceQueryChannel(documentId)), 1000).then(
+      () => true,
+      () => false, // Redis is down: ioredis re-subscribes when it returns.
+    );
+    // Now that the answers will be heard: ask the other processes for their clients' presence.
+    if (subscribed) this.queryPresence(documentId);
     // Mark the stream's current end before the caller loads from Postgres. Without Redis, read the
     // whole (bounded) stream once it is back: repeated updates are harmless, missed ones are not.
     const last = await withTimeout(this.commands.xrevrange(streamKey(documentId), '+', '-', 'COUNT', 1), 1000).catch(() => null);
@@ -79,7 +128,8 @@ export class RedisBus implements Bus {
       close: async () => {
         this.streams.delete(documentId);
         this.awarenessHandlers.delete(documentId);
-        await this.subscriber.unsubscribe(awarenessChannel(documentId)).catch(() => {});
+        this.localPresence.delete(documentId);
+        await this.subscriber.unsubscribe(awarenessChannel(documentId), presenceQueryChannel(documentId)).catch(() => {});
       },
     };
   }
@@ -91,9 +141,27 @@ export class RedisBus implements Bus {
   }
 
   publishAwareness(documentId: string, update: Uint8Array): void {
+    const presence = this.localPresence.get(documentId);
+    if (presence) {
+      try {
+        foldAwareness(presence, update);
+      } catch (err) {
+        this.log.warn({ err: (err as Error).message, documentId }, 'redis: could not read an awareness update');
+      }
+    }
+    this.sendAwareness(documentId, update);
+  }
+
+  private sendAwareness(documentId: string, update: Uint8Array): void {
     const message = Buffer.concat([Buffer.from(this.processId), Buffer.from(update)]);
     this.commands.publish(awarenessChannel(documentId), message).catch(() => {
       // Presence is ephemeral: a lost awareness message is replaced by the next one.
+    });
+  }
+
+  private queryPresence(documentId: string): void {
+    this.commands.publish(presenceQueryChannel(documentId), this.processId).catch(() => {
+      // Best effort: without an answer, presence arrives with each client's next change or renewal.
     });
   }
 
@@ -101,7 +169,18 @@ export class RedisBus implements Bus {
     const documentId = channel.split(':')[2];
     const handlers = this.awarenessHandlers.get(documentId);
     if (!handlers || message.subarray(0, 36).toString() === this.processId) return;
-    handlers.awareness(new Uint8Array(message.subarray(36)));
+    if (channel === presenceQueryChannel(documentId)) {
+      // Another process loaded the document: announce our clients' presence again (stale clocks are ignored there).
+      const presence = this.localPresence.get(documentId);
+      if (presence?.size) this.sendAwareness(documentId, encodePresence(presence));
+      return;
+    }
+    try {
+      handlers.awareness(new Uint8Array(message.subarray(36)));
+    } catch (err) {
+      // A malformed message must not escape into ioredis's event loop and end the process.
+      this.log.warn({ err: (err as Error).message, documentId }, 'redis: could not apply shared presence');
+    }
   }
 
   /** Interrupts the blocking XREAD so a newly joined document is included at once. */

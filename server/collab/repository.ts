@@ -71,6 +71,7 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
               confidence: sql`excluded.confidence`,
               note: sql`excluded.note`,
               tags: sql`excluded.tags`,
+              review: sql`excluded.review`,
               updatedAt: sql`now()`,
             },
             // A claim id chosen by a client never overwrites another document's claim.

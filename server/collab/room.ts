@@ -84,6 +84,8 @@ export class Room {
   destroyed = false;
 
   private readonly guard: ClaimGuard;
+  /** A copy of `doc` that client updates are tried on first (see `rehearse`); made on the first write. */
+  private shadow: Y.Doc | null = null;
   private pending: Array<{ update: Uint8Array; userId: string | null }> = [];
   private touched = new Set<string>();
   private events: PendingEvent[] = [];
@@ -134,7 +136,28 @@ export class Room {
     this.guard.reset();
   }
 
+  /**
+   * Applies a client's update to the shadow copy first: Yjs can decode an update and still throw
+   * half-way through integrating it, leaving part of it applied. Only an update the shadow took
+   * whole reaches the room's document; one that throws poisons only the shadow, which is rebuilt.
+   */
+  private rehearse(update: Uint8Array): void {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc({ gc: true });
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
+    }
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch (err) {
+      this.shadow.destroy();
+      this.shadow = null;
+      throw err;
+    }
+  }
+
   private onUpdate(update: Uint8Array, origin: ChangeOrigin | null): void {
+    // The shadow follows every change (applying what it already has is a no-op).
+    if (this.shadow && !(origin instanceof Connection)) Y.applyUpdate(this.shadow, update);
     if (origin?.kind === 'load') return;
     this.outgoing.push({ update, from: origin instanceof Connection ? origin : null });
     this.scheduleFanOut();
@@ -230,7 +253,7 @@ export class Room {
         } else if (sub === SyncType.step2 || sub === SyncType.update) {
           // A viewer's writes are dropped: never applied, broadcast or stored.
           if (!conn.canWrite) return;
-          Y.decodeUpdate(payload); // throws on a malformed update before anything is applied
+          this.rehearse(payload);
           conn.writeFrames++;
           Y.applyUpdate(this.doc, payload, conn);
           conn.waiting.push({ frame: conn.writeFrames, needs: this.appended });
@@ -338,6 +361,7 @@ export class Room {
     this.destroyed = true;
     for (const conn of this.connections) conn.close(CloseCode.goingAway, 'server shutting down');
     this.awareness.destroy();
+    this.shadow?.destroy();
     this.doc.destroy();
   }
 }

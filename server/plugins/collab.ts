@@ -31,8 +31,9 @@ export default fp(
     });
     app.decorate('rooms', rooms);
     app.decorate('bus', bus);
-    // Frames above maxFrameBytes are closed with 4413 by the room; ws's own cap (1009) only stops abuse far beyond it.
-    await app.register(websocket, { options: { maxPayload: config.collab.maxFrameBytes * 4 + 1024 } });
+    // Frames above maxFrameBytes are closed with 4413 by the room (y-websocket does not reconnect after
+    // it); ws's own cap (1009) only stops abuse far beyond that.
+    await app.register(websocket, { options: { maxPayload: Math.max(64 * 1024 * 1024, config.collab.maxFrameBytes * 4) } });
     await app.register(collabRoutes, { config, rooms });
     app.addHook('onClose', async () => {
       await rooms.close();

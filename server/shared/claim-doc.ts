@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 export const CLAIMS_KEY = 'claims';
 
 /** Fields only the server writes; a client's write to one is undone and audited. */
-export const SERVER_OWNED_FIELDS = ['createdBy', 'createdAt', 'status', 'revealed', 'votes', 'tally', 'comments'] as const;
+export const SERVER_OWNED_FIELDS = ['createdBy', 'createdAt', 'status', 'revealed', 'votes', 'tally', 'comments', 'review'] as const;
 /** Fields set once when the claim is created and never changed afterwards. */
 export const IMMUTABLE_FIELDS = ['id', 'anchor'] as const;
 /** Fields any client with write access edits. */
@@ -33,6 +33,18 @@ export interface Anchor {
   exact: string;
   prefix: string;
   suffix: string;
+}
+
+/**
+ * A claim that a new version of its document could not re-anchor confidently: its anchor still
+ * points into the old text (version `fromVersion`), and `candidate` is the best place found in the
+ * new text, if any. A person accepts the candidate, picks another passage, or deletes the claim.
+ */
+export interface AnchorReview {
+  reason: 'not_found' | 'low_score' | 'ambiguous';
+  fromVersion: number;
+  old: Anchor;
+  candidate: { anchor: Anchor; score: number } | null;
 }
 
 export interface UserRef {
@@ -75,6 +87,7 @@ export interface ClaimState {
   status: ClaimStatus;
   revealed: boolean;
   tally: Tally;
+  review: AnchorReview | null;
 }
 
 export type ClaimMap = Y.Map<unknown>;
@@ -148,5 +161,6 @@ export function readClaim(map: ClaimMap): ClaimState {
     status: (map.get('status') as ClaimStatus | undefined) ?? 'open',
     revealed: map.get('revealed') === true,
     tally: (map.get('tally') as Tally | undefined) ?? emptyTally(),
+    review: (map.get('review') as AnchorReview | undefined) ?? null,
   };
 }
