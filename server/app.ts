@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createDb, type DbHandle } from '../db';
 import annotationRoutes from './annotations/routes';
 import authRoutes from './auth/routes';
+import versionRoutes from './documents/version-routes';
 import suggestionRoutes from './suggestions/routes';
 import exportRoutes from './export/routes';
 import dashboardRoutes from './dashboard/routes';
@@ -87,6 +88,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(exportRoutes, { config });
         await api.register(suggestionRoutes);
         await api.register(annotationRoutes);
+        await api.register(versionRoutes, { config });
       },
       { prefix: '/api' },
     );

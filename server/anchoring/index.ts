@@ -15,6 +15,6 @@ export type {
   TextPositionSelector,
   TextQuoteSelector,
 } from './types';
-export { AnchorRangeError, anchorFromRange, DEFAULT_CONTEXT_LENGTH } from './range';
+export { AnchorRangeError, anchorFromRange, DEFAULT_CONTEXT_LENGTH, snapToWords } from './range';
 export { fromSelectors, toSelectors } from './selectors';
 export { anchor, DEFAULT_MIN_MARGIN, DEFAULT_MIN_SCORE } from './anchor';

@@ -75,3 +75,15 @@ export function anchorFromRange(text: string, start: number, end: number, contex
     suffix: text.slice(end, suffixEnd),
   };
 }
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Widens a range so it neither starts nor ends inside a word: an approximate match found with the
+ * fewest edits can stop one character short ("finished by 203" for "finished by 2033").
+ */
+export function snapToWords(text: string, start: number, end: number): [number, number] {
+  while (start > 0 && WORD.test(text[start - 1]) && WORD.test(text[start])) start--;
+  while (end < text.length && WORD.test(text[end]) && WORD.test(text[end - 1])) end++;
+  return [start, end];
+}

@@ -105,7 +105,8 @@ export class ClaimGuard {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly text: string,
+    /** The document's current text (it changes when a new version is uploaded). */
+    private readonly textOf: () => string,
     private readonly sink: GuardSink,
   ) {
     this.claims = claimsOf(doc);
@@ -123,7 +124,8 @@ export class ClaimGuard {
   private validAnchor(a: unknown): a is Anchor {
     if (!a || typeof a !== 'object') return false;
     const { start, end, exact } = a as Anchor;
-    return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= this.text.length && this.text.slice(start, end) === exact;
+    const text = this.textOf();
+    return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length && text.slice(start, end) === exact;
   }
 
   private observe(events: Array<Y.YEvent<any>>, tr: Y.Transaction): void {

@@ -98,11 +98,12 @@ export class Room {
   constructor(
     readonly documentId: string,
     readonly workspaceId: string,
-    readonly text: string,
+    /** The document's canonical text, which anchors are checked against; replaced by a new version. */
+    public text: string,
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
-    this.guard = new ClaimGuard(this.doc, text, {
+    this.guard = new ClaimGuard(this.doc, () => this.text, {
       event: (row) => this.events.push({ ...row, at: new Date() }),
       audit: (row) => this.audit.push({ ...row, at: new Date() }),
       touched: (id) => this.touched.add(id),

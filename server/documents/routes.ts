@@ -11,7 +11,7 @@ import { binaryToText, detectFormat, isTextFormat, titleFromContent, titleFromFi
 import { findDocument, insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
-interface Upload {
+export interface Upload {
   title?: string;
   sourceUrl?: string;
   text: string;
@@ -21,7 +21,7 @@ interface Upload {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a multipart import: one `file` part plus optional `title` and `sourceUrl` fields. */
-async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
   for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })) {

@@ -7,7 +7,7 @@ export const formatSchema = createSelectSchema(documentFormat);
 const iso = z.string().describe('ISO 8601 time');
 
 export const documentSchema = createSelectSchema(documents)
-  .pick({ id: true, workspaceId: true, title: true, sourceUrl: true, format: true, text: true, contentHash: true })
+  .pick({ id: true, workspaceId: true, title: true, sourceUrl: true, format: true, text: true, contentHash: true, version: true })
   .extend({ createdAt: iso });
 
 export const documentSummarySchema = createSelectSchema(documents)

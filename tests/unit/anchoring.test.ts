@@ -402,3 +402,14 @@ describe('speed on a 250,000-character document', () => {
     expect(result.anchor.end).toBe(203_000 - 8);
   });
 });
+
+describe('snapToWords', () => {
+  test('widens a range that stops or starts inside a word, and leaves whole words alone', async () => {
+    const { snapToWords } = await import('../../server/anchoring');
+    const text = 'It will be finished by 2033, officials said.';
+    const at = text.indexOf('finished by 203');
+    expect(snapToWords(text, at, at + 'finished by 203'.length)).toEqual([at, at + 'finished by 2033'.length]);
+    expect(snapToWords(text, at + 2, at + 8)).toEqual([at, at + 8]);
+    expect(snapToWords(text, at, at + 8)).toEqual([at, at + 8]);
+  });
+});
