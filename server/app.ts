@@ -22,6 +22,7 @@ import authPlugin from './plugins/auth';
 import collabPlugin from './plugins/collab';
 import dbPlugin from './plugins/db';
 import errorsPlugin from './plugins/errors';
+import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
 import workspaceRoutes from './workspaces/routes';
 
@@ -51,6 +52,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     app.setSerializerCompiler(serializerCompiler);
 
     // External plugins.
+    await app.register(securityPlugin, { config });
     await app.register(rateLimit, { global: false });
     await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
     await app.register(swagger, {
@@ -66,7 +68,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
       },
       transform: jsonSchemaTransform,
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // Swagger UI sets its own policy (with its scripts' hashes) on its pages.
+    await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
 
     // App plugins.
     await app.register(errorsPlugin);
