@@ -8,6 +8,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { createDb, type DbHandle } from '../db';
 import annotationRoutes from './annotations/routes';
 import authRoutes from './auth/routes';
+import { hashSecret } from './auth/tokens';
 import versionRoutes from './documents/version-routes';
 import suggestionRoutes from './suggestions/routes';
 import exportRoutes from './export/routes';
@@ -53,7 +54,16 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
 
     // External plugins.
     await app.register(securityPlugin, { config });
-    await app.register(rateLimit, { global: false });
+    // Requests with an API token are limited per token; cookie sessions are not limited here
+    // (login and signup have their own, stricter limit per address).
+    await app.register(rateLimit, {
+      global: true,
+      hook: 'preHandler',
+      max: config.tokenRateLimit,
+      timeWindow: '1 minute',
+      allowList: (request) => request.authMethod !== 'token',
+      keyGenerator: (request) => `token:${request.user?.id ?? ''}:${hashSecret(request.headers.authorization ?? String((request.query as { token?: string }).token))}`,
+    });
     await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
     await app.register(swagger, {
       openapi: {

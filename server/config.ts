@@ -20,6 +20,8 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Login and signup attempts per client address per minute. */
   authRateLimit: number;
+  /** Requests per API token per minute. */
+  tokenRateLimit: number;
   logLevel: string;
   collab: {
     /** Largest WebSocket frame accepted; larger ones close the socket with 4413. */
@@ -32,6 +34,8 @@ export interface Config {
     idleUnloadMs: number;
     /** Log rows beyond the snapshot after which the log is compacted. */
     compactAfterRows: number;
+    /** Messages per second a connection may send on average (twice that in a burst); more closes it with 4529. */
+    messagesPerSecond: number;
   };
 }
 
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * MB),
     sessionTtlSeconds: Number(env.SESSION_TTL_SECONDS ?? 30 * 24 * 3600),
     authRateLimit: Number(env.AUTH_RATE_LIMIT ?? 10),
+    tokenRateLimit: Number(env.TOKEN_RATE_LIMIT ?? 600),
     logLevel: env.LOG_LEVEL ?? 'info',
     collab: {
       maxFrameBytes: Number(env.COLLAB_MAX_FRAME_BYTES ?? 2 * MB),
@@ -59,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       commitIntervalMs: Number(env.COLLAB_COMMIT_INTERVAL_MS ?? 4),
       idleUnloadMs: Number(env.COLLAB_IDLE_UNLOAD_MS ?? 30_000),
       compactAfterRows: Number(env.COLLAB_COMPACT_AFTER_ROWS ?? 1000),
+      messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND ?? 300),
     },
   };
 }
@@ -73,6 +79,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     publicOrigin: undefined,
     logLevel: 'silent',
     authRateLimit: 1000,
+    tokenRateLimit: 100_000,
     ...overrides,
     collab: { ...base.collab, idleUnloadMs: 1000, ...overrides.collab },
   };

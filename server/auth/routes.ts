@@ -25,7 +25,8 @@ import {
 
 /** Sign-up, sign-in, sign-out, the current user and API tokens (API.md "Auth"). */
 const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const authLimit = { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute' } };
+  // Per client address, whoever it is: overrides the global per-token limit's allow list and key.
+  const authLimit = { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute', allowList: () => false, keyGenerator: (request: { ip: string }) => request.ip } };
 
   app.post('/auth/signup', {
     config: authLimit,

@@ -19,13 +19,30 @@ export class Connection {
   /** Frames not yet durable, with the room's append position each needs committed, oldest first. */
   readonly waiting: Array<{ frame: number; needs: number }> = [];
   closed = false;
+  /** Token bucket for incoming messages: `messagesPerSecond` on average, twice that in a burst. */
+  private tokens: number;
+  private refilledAt = performance.now();
 
   constructor(
     readonly socket: WebSocket,
     readonly user: UserRef,
     readonly canWrite: boolean,
     private readonly maxBufferedBytes: number,
-  ) {}
+    private readonly messagesPerSecond = Infinity,
+  ) {
+    this.tokens = messagesPerSecond * 2;
+  }
+
+  /** Takes one message from the bucket; false when the connection is sending too fast. */
+  allowMessage(): boolean {
+    if (this.messagesPerSecond === Infinity) return true;
+    const now = performance.now();
+    this.tokens = Math.min(this.messagesPerSecond * 2, this.tokens + ((now - this.refilledAt) / 1000) * this.messagesPerSecond);
+    this.refilledAt = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
 
   /** Sends a frame; a connection whose send buffer is past the bound is closed instead of growing memory. */
   send(data: Uint8Array): void {

@@ -226,6 +226,10 @@ export class Room {
   /** Handles one frame from a connection; a malformed one closes it with 4400 and changes nothing. */
   handleFrame(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
+    if (!conn.allowMessage()) {
+      conn.close(CloseCode.rateLimited, 'too many messages; reconnect after a pause');
+      return;
+    }
     if (data.byteLength > this.options.maxFrameBytes) {
       conn.close(CloseCode.tooLarge, `message larger than ${this.options.maxFrameBytes} bytes`);
       return;

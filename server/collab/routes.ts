@@ -53,7 +53,7 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms }> = async
       return socket.close(CloseCode.notFound, 'no such document');
     }
 
-    const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), config.collab.maxBufferedBytes);
+    const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), config.collab.maxBufferedBytes, config.collab.messagesPerSecond);
     room.join(conn);
     socket.on('close', () => {
       conn.closed = true;

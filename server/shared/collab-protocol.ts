@@ -40,6 +40,8 @@ export const CloseCode = {
   unavailable: 4503,
   /** The connection did not read fast enough and its send buffer passed the bound; reconnect to resync. */
   slowConsumer: 4508,
+  /** The connection sent more messages than the per-connection rate allows; reconnect after a pause. */
+  rateLimited: 4529,
   /** The server is shutting down; reconnect. */
   goingAway: 1001,
 } as const;
