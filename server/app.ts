@@ -29,6 +29,8 @@ import workspaceRoutes from './workspaces/routes';
 
 export interface BuiltApp {
   app: FastifyInstance;
+  /** Every route of the API and the collaboration server, as `METHOD /path` (the authorization matrix checks them all). */
+  routes: string[];
   database: DbHandle;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
@@ -47,6 +49,11 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     logger: { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: false,
+  });
+  const routes: string[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!/^\/(api|collab)\//.test(route.url)) return;
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
   try {
     app.setValidatorCompiler(validatorCompiler);
@@ -116,6 +123,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
 
   return {
     app,
+    routes,
     database,
     async close() {
       await app.close();
