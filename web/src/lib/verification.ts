@@ -1,0 +1,147 @@
+/**
+ * What the workspace's verification pages (search, dashboard, export) share: claim statuses and
+ * verdicts in words and colours, links to a claim, the list of workspace pages, and the loader for
+ * the workspace with the caller's role and the voting quorum.
+ */
+import { error } from '@sveltejs/kit';
+import { api } from './api';
+import { isId } from './ids';
+import { loadOrFail, requireUser } from './load';
+import type { Role } from './types';
+// The value lists live in the shared Y.Doc module; only their types come here (a relative path,
+// so that nothing of Yjs reaches these pages' bundles and no Kit alias is needed).
+import type { Anchor, AnchorReview, ClaimStatus, EvidenceItem, Tally, UserRef, Verdict } from '../../../server/shared/claim-doc';
+
+export type { ClaimStatus, Verdict };
+
+/** A claim as the REST API sends it (API.md "Claims"). */
+export interface ApiClaim {
+  id: string;
+  documentId: string;
+  anchor: Anchor;
+  status: ClaimStatus;
+  /** The team's shared rating, 0–100. */
+  confidence: number | null;
+  note: string;
+  tags: string[];
+  createdBy: UserRef | null;
+  createdAt: string;
+  updatedAt: string;
+  evidence: EvidenceItem[];
+  /** Before reveal, only the caller's own vote. */
+  votes: { user: UserRef; verdict: Verdict; confidence: number | null; note: string; at: string }[];
+  revealed: boolean;
+  /** Before reveal, only `count` is filled in. */
+  tally: Tally;
+  comments: { id: string; user: UserRef | null; body: string; replyTo: string | null; at: string }[];
+  review: AnchorReview | null;
+}
+
+/** A workspace as `GET /api/workspaces` lists it: with the caller's role and the voting quorum. */
+export interface WorkspaceWithQuorum {
+  id: string;
+  name: string;
+  /** Votes after which a claim's verdicts are revealed to everyone. */
+  quorum: number;
+  role: Role;
+}
+
+interface WorkspacesWithQuorumResponse {
+  workspaces: WorkspaceWithQuorum[];
+}
+
+/** How a status or verdict shows: its words and a colour dark enough for text on white. */
+export interface Appearance {
+  label: string;
+  color: string;
+}
+
+/** Claim statuses in their workflow order. */
+export const STATUS_APPEARANCE: Record<ClaimStatus, Appearance> = {
+  open: { label: 'Open', color: '#5d6671' },
+  in_review: { label: 'In review', color: '#2a6db0' },
+  verified: { label: 'Verified', color: '#1e6b3a' },
+  rejected: { label: 'Rejected', color: '#a32117' },
+};
+
+export const CLAIM_STATUSES = Object.keys(STATUS_APPEARANCE) as ClaimStatus[];
+
+/** Verdicts best to worst, then `unverifiable` (off the scale), as API.md orders them. */
+export const VERDICT_APPEARANCE: Record<Verdict, Appearance> = {
+  accurate: { label: 'Accurate', color: '#1e6b3a' },
+  mostly_accurate: { label: 'Mostly accurate', color: '#4f7d2c' },
+  mixed: { label: 'Mixed', color: '#8a6100' },
+  mostly_inaccurate: { label: 'Mostly inaccurate', color: '#b4501b' },
+  inaccurate: { label: 'Inaccurate', color: '#a32117' },
+  unverifiable: { label: 'Unverifiable', color: '#5d6671' },
+};
+
+export const VERDICTS = Object.keys(VERDICT_APPEARANCE) as Verdict[];
+
+/** A revealed claim whose votes tie: it has no consensus verdict. */
+export const NO_CONSENSUS: Appearance = { label: 'No consensus', color: '#8b8579' };
+
+/** "In review" for `in_review`; the value itself when the server sends one this app does not know. */
+export function statusLabel(status: string): string {
+  return STATUS_APPEARANCE[status as ClaimStatus]?.label ?? status;
+}
+
+/** "Mostly accurate" for `mostly_accurate`; "No consensus" for null. */
+export function verdictLabel(verdict: string | null): string {
+  if (verdict === null) return NO_CONSENSUS.label;
+  return VERDICT_APPEARANCE[verdict as Verdict]?.label ?? verdict;
+}
+
+/** Whether a query-string value is a claim status. */
+export function isStatus(value: string | null): value is ClaimStatus {
+  return value !== null && value in STATUS_APPEARANCE;
+}
+
+/** Whether a query-string value is a verdict. */
+export function isVerdict(value: string | null): value is Verdict {
+  return value !== null && value in VERDICT_APPEARANCE;
+}
+
+/** Minimum-confidence choices offered by the filters (the API takes any whole number 0–100). */
+export const CONFIDENCE_STEPS = [25, 50, 75, 90] as const;
+
+/** A confidence from the query string: a whole number 0–100, or null when absent or not one. */
+export function confidenceParam(value: string | null): number | null {
+  if (value === null || !/^\d{1,3}$/.test(value)) return null;
+  const n = Number(value);
+  return n <= 100 ? n : null;
+}
+
+/** The reader's address for one claim: the document, scrolled to and opened on the claim. */
+export function claimHref(documentId: string, claimId: string): string {
+  return `/d/${encodeURIComponent(documentId)}#claim-${encodeURIComponent(claimId)}`;
+}
+
+export type WorkspaceSection = 'documents' | 'search' | 'dashboard' | 'export';
+
+/** The workspace's pages, in the order their links show. */
+export function workspaceSections(workspaceId: string): { id: WorkspaceSection; label: string; href: string }[] {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  return [
+    { id: 'documents', label: 'Documents', href: base },
+    { id: 'search', label: 'Search', href: `${base}/search` },
+    { id: 'dashboard', label: 'Dashboard', href: `${base}/dashboard` },
+    { id: 'export', label: 'Export', href: `${base}/export` },
+  ];
+}
+
+const NOT_FOUND = "This workspace does not exist or you don't have access.";
+
+/**
+ * For a page's `load`: the workspace with the caller's role and quorum. Sends a visitor who is
+ * signed out to /login and anyone else who is not a member to the 404 page.
+ */
+export async function loadWorkspace(workspaceId: string): Promise<WorkspaceWithQuorum> {
+  await requireUser();
+  if (!isId(workspaceId)) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
+  // The caller's own workspace list both proves membership and carries their role.
+  const { workspaces } = await loadOrFail(() => api.get<WorkspacesWithQuorumResponse>('/api/workspaces'));
+  const workspace = workspaces.find((w) => w.id === workspaceId);
+  if (!workspace) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
+  return workspace;
+}
