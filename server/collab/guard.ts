@@ -101,6 +101,11 @@ const validConfidence = (v: unknown) => v === null || (typeof v === 'number' && 
  */
 export class ClaimGuard {
   private readonly auth = new Map<string, Authoritative>();
+  /**
+   * The authoritative values of claims deleted while the room is loaded: a claim brought back
+   * (an undo re-adds the same id) keeps its creator, status, votes and comments.
+   */
+  private readonly deleted = new Map<string, Authoritative>();
   private readonly claims: Y.Map<ClaimMap>;
 
   constructor(
@@ -142,6 +147,8 @@ export class ClaimGuard {
         for (const [claimId, change] of (event as Y.YMapEvent<ClaimMap>).changes.keys) {
           this.sink.touched(claimId);
           if (change.action === 'delete') {
+            const gone = this.auth.get(claimId);
+            if (gone) this.deleted.set(claimId, gone);
             this.auth.delete(claimId);
             if (user) this.sink.event({ claimId, userId: user.id, action: 'deleted' });
             continue;
@@ -220,16 +227,22 @@ export class ClaimGuard {
 
   /** A claim added (or replaced) by a client: valid id and anchor, server-owned fields filled by the server. */
   private checkNewClaim(claimId: string, map: ClaimMap | undefined, user: UserRef, replaced: boolean): Array<() => void> {
-    const existing = this.auth.get(claimId);
+    const existing = this.auth.get(claimId) ?? this.deleted.get(claimId);
     if (!(map instanceof Y.Map) || !isUuid(claimId) || map.get('id') !== claimId || !this.validAnchor(map.get('anchor'))) {
       this.sink.audit({ userId: user.id, action: 'invalid_claim_removed', detail: { claimId, replaced } });
       return [() => this.claims.delete(claimId)];
     }
-    const forged = SERVER_OWNED_FIELDS.filter((f) => map.has(f));
+    // A server-owned value the client sends is forged unless it equals the authoritative one (an undo
+    // of a delete sends the claim back exactly as it was).
+    const current = existing ? readAuthoritative(map) : null;
+    const forged = SERVER_OWNED_FIELDS.filter(
+      (f) => map.has(f) && (!existing || JSON.stringify(current![f]) !== JSON.stringify(existing[f])),
+    );
     if (forged.length) {
       this.sink.audit({ userId: user.id, action: 'forged_write_undone', detail: { claimId, fields: forged } });
       this.sink.event({ claimId, userId: user.id, action: 'forged_write_undone', field: forged.join(',') });
     }
+    this.deleted.delete(claimId);
     const auth: Authoritative = existing
       ? { ...existing, anchor: existing.anchor }
       : {

@@ -109,3 +109,25 @@ test('an out-of-range confidence is put back; evidence gets its adder from the s
   expect(rest.body.claim.confidence).toBe(50);
   expect(rest.body.claim.evidence).toEqual([expect.objectContaining({ id: evidenceId, title: 'UN report', addedBy: { id: team.annotator.user!.id, name: 'annotator' } })]);
 });
+
+test('undoing the delete of a claim brings it back with its creator, status and comments, and nothing counts as forged', async () => {
+  const id = await createClaim('6,000 militants');
+  await team.lead.post(`/api/claims/${id}/status`, { status: 'in_review' });
+  await team.lead.post(`/api/claims/${id}/comments`, { body: 'Keep this one.' });
+  await eventually(() => claimsOf(a.doc).get(id)?.get('status') === 'in_review' && (claimsOf(a.doc).get(id)?.get('comments') as Y.Array<unknown>)?.length === 1, 5000, 'server fields on a');
+  const before = readClaim(claimsOf(a.doc).get(id)!);
+  const auditBefore = (await app.database.db.select().from(auditLog).where(eq(auditLog.documentId, documentId))).length;
+
+  const undo = new Y.UndoManager(claimsOf(a.doc), { trackedOrigins: new Set([null]) });
+  claimsOf(a.doc).delete(id);
+  await a.saved.whenSaved();
+  undo.undo();
+  await eventually(() => claimsOf(b.doc).has(id), 5000, 'claim back on b');
+  await a.saved.whenSaved();
+  const after = readClaim(claimsOf(b.doc).get(id)!);
+  expect(after).toMatchObject({ status: 'in_review', createdBy: before.createdBy, createdAt: before.createdAt });
+  expect((claimsOf(b.doc).get(id)!.get('comments') as Y.Array<{ body: string }>).toArray().map((c) => c.body)).toEqual(['Keep this one.']);
+  const auditAfter = await app.database.db.select().from(auditLog).where(eq(auditLog.documentId, documentId));
+  expect(auditAfter.slice(auditBefore).filter((r) => r.action === 'forged_write_undone')).toEqual([]);
+  undo.destroy();
+});

@@ -43,7 +43,8 @@ describe('format detection', () => {
     expect(detectFormat('a.MD', 'text/plain')).toBe('markdown');
     expect(detectFormat('a.htm', '')).toBe('html');
     expect(detectFormat('noext', 'text/html; charset=utf-8')).toBe('html');
-    expect(detectFormat('a.pdf', 'application/pdf')).toBeNull();
+    expect(detectFormat('a.pdf', '')).toBe('pdf');
+    expect(detectFormat('a.xlsx', 'application/vnd.ms-excel')).toBeNull();
   });
 
   test('titles come from file names without extension or separators', () => {
