@@ -11,6 +11,12 @@ const config = {
   kit: {
     // A single-page app: the server serves web/build and answers unknown non-/api paths with 200.html.
     adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+    // Modules the server and the browser share (the Y.Doc shape, the collab protocol, anchoring);
+    // Kit also writes these into the generated tsconfig's paths.
+    alias: {
+      $shared: '../server/shared',
+      $anchoring: '../server/anchoring',
+    },
   },
 };
 

@@ -1,0 +1,305 @@
+import { anchorFromRange, type Anchor } from '$anchoring';
+import { claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
+import { CloseCode } from '$shared/collab-protocol';
+import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
+import { newId } from '$lib/ids';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { ClaimsMirror } from './claims-mirror';
+import { describeClose, type ConnectionProblem } from './close-reasons';
+import { colorFor, distinctColors, peersFrom, type Peer, type PresenceUser } from './presence';
+import { throttle, type Throttled } from './throttle';
+
+export interface RoomOptions {
+  documentId: string;
+  /** The document's canonical text, for anchoring new claims. */
+  text: string;
+  user: { id: string; name: string };
+  /** A viewer: the room still receives everything live; the page disables its controls. */
+  readOnly: boolean;
+}
+
+/** Evidence as the add form gathers it; `id`, `addedBy` and `addedAt` are filled in here and by the server. */
+export interface EvidenceInput {
+  kind: EvidenceKind;
+  stance: Stance;
+  url?: string | null;
+  title?: string | null;
+  excerpt?: string | null;
+  documentId?: string | null;
+  anchor?: Anchor | null;
+}
+
+/** At most one confidence update per this many milliseconds while a slider is dragged (≤ 10 a second). */
+export const CONFIDENCE_INTERVAL_MS = 100;
+/** Text selections are shared with the others at most this often. */
+const SELECTION_INTERVAL_MS = 80;
+
+/**
+ * One open document's collaboration client, the only place the page touches Yjs: the Y.Doc, the
+ * WebSocket provider, presence (awareness), the saved acknowledgement, the copy kept on this device
+ * (IndexedDB) and undo of deletions. Everything the page shows is reactive state here; everything
+ * it changes goes through the actions.
+ */
+export class Room {
+  /** Every claim of the document as plain values, in text order; replaced on every change. */
+  claims = $state.raw<ClaimState[]>([]);
+  /** Whether this person's edits are durable on the server (or kept on this device while offline). */
+  saved = $state<SavedStatus>('connecting');
+  /** The other people in the document, one entry per open tab. */
+  peers = $state.raw<Peer[]>([]);
+  /** Why the connection stopped or stalls, in words; null while all is well. */
+  problem = $state<ConnectionProblem | null>(null);
+  /** Whether the most recent deletion by this person can be undone. */
+  canUndoDelete = $state(false);
+
+  readonly documentId: string;
+  readonly text: string;
+  /** This person, in the colour the others are shown in this tab (distinct from theirs). */
+  me = $state.raw<PresenceUser>({ id: '', name: '', color: '' });
+  readonly readOnly: boolean;
+  /** Whether edits are kept on this device (IndexedDB) until the server has them. */
+  readonly keptOnDevice: boolean;
+
+  #serverSynced = $state(false);
+  #localLoaded = $state(false);
+  #offline = false;
+  readonly #doc = new Y.Doc();
+  readonly #claims: Y.Map<ClaimMap>;
+  readonly #provider: WebsocketProvider;
+  readonly #savedState: SavedState;
+  /** The copy on this device; null where the browser has no IndexedDB. */
+  readonly #persistence: IndexeddbPersistence | null;
+  readonly #undo: Y.UndoManager;
+  /** The transaction origin of this person's deletions: the only changes the undo manager tracks. */
+  readonly #deleteOrigin = { action: 'delete claim' };
+  readonly #confidence = new Map<string, Throttled<[number | null]>>();
+  readonly #shareSelection: Throttled<[{ start: number; end: number } | null]>;
+  readonly #cleanup: Array<() => void> = [];
+
+  constructor({ documentId, text, user, readOnly }: RoomOptions) {
+    this.documentId = documentId;
+    this.text = text;
+    this.readOnly = readOnly;
+    this.me = { id: user.id, name: user.name, color: colorFor(user.id) };
+
+    this.#claims = claimsOf(this.#doc);
+    const mirror = new ClaimsMirror(this.#claims);
+    this.#claims.observeDeep((events) => (this.claims = mirror.update(events)));
+
+    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    this.#provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, documentId, this.#doc, {
+      // SavedState must be installed before the first frame is sent (saved-state.ts).
+      connect: false,
+      WebSocketPolyfill: countingWebSocket(WebSocket),
+      // Every tab talks to the server, which fans changes out; a cross-tab channel would only repeat that.
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    this.#savedState = new SavedState(this.#provider);
+    this.#cleanup.push(this.#savedState.subscribe(() => this.#updateSaved()));
+
+    // Keyed by user as well: two people sharing a browser never see each other's unsent edits.
+    this.keptOnDevice = typeof indexedDB !== 'undefined';
+    this.#persistence = this.keptOnDevice ? new IndexeddbPersistence(`corroborate:${user.id}:${documentId}`, this.#doc) : null;
+    this.#persistence?.whenSynced.then(() => (this.#localLoaded = true));
+
+    this.#undo = new Y.UndoManager(this.#claims, { trackedOrigins: new Set([this.#deleteOrigin]), captureTimeout: 0 });
+    const onStack = () => (this.canUndoDelete = this.#undo.undoStack.length > 0);
+    this.#undo.on('stack-item-added', onStack);
+    this.#undo.on('stack-item-popped', onStack);
+
+    this.#provider.on('sync', (synced: boolean) => {
+      this.#updateSaved();
+      if (!synced) return;
+      this.#serverSynced = true;
+      if (this.problem && !this.problem.permanent) this.problem = null;
+    });
+    this.#provider.on('connection-close', (event: CloseEvent | null) => {
+      // null: we closed it ourselves (offline, leaving the page).
+      if (event) this.#closed(event.code);
+    });
+
+    const awareness = this.#provider.awareness;
+    awareness.setLocalState({ user: this.me });
+    const onPresence = () => {
+      const peers = peersFrom(awareness.getStates() as Map<number, Record<string, unknown>>, this.#doc.clientID);
+      const colors = distinctColors([user.id, ...peers.map((p) => p.user.id)]);
+      this.peers = peers.map((p) => ({ ...p, user: { ...p.user, color: colors.get(p.user.id)! } }));
+      if (colors.get(user.id) !== this.me.color) this.me = { ...this.me, color: colors.get(user.id)! };
+    };
+    awareness.on('change', onPresence);
+    this.#cleanup.push(() => awareness.off('change', onPresence));
+    this.#shareSelection = throttle((selection) => awareness.setLocalStateField('selection', selection), SELECTION_INTERVAL_MS);
+
+    // A browser going offline may keep a dead WebSocket open for a long while; act on its events at once.
+    this.#listen(window, 'offline', () => {
+      this.#offline = true;
+      this.#provider.disconnect();
+      this.#updateSaved();
+    });
+    this.#listen(window, 'online', () => {
+      this.#offline = false;
+      if (!this.problem?.permanent) this.#provider.connect();
+      this.#updateSaved();
+    });
+    // The last value of a drag in progress is sent before the page goes away.
+    this.#listen(window, 'pagehide', () => this.#confidence.forEach((send) => send.flush()));
+
+    this.#provider.connect();
+  }
+
+  /** True once the claims shown are the server's, or this device's copy when the server is out of reach. */
+  get ready(): boolean {
+    return this.#serverSynced || (this.#localLoaded && (this.claims.length > 0 || this.saved === 'offline'));
+  }
+
+  /** Whether this person may change the document now: not a viewer, and the server still takes changes. */
+  get canEdit(): boolean {
+    return !this.readOnly && !this.problem?.permanent;
+  }
+
+  /** The claim with this id, or undefined. */
+  claim(id: string | null | undefined): ClaimState | undefined {
+    return id ? this.claims.find((c) => c.id === id) : undefined;
+  }
+
+  /** The collaborative note of a claim, to bind to a text area. */
+  noteOf(claimId: string): Y.Text | null {
+    const note = this.#claims.get(claimId)?.get('note');
+    return note instanceof Y.Text ? note : null;
+  }
+
+  /**
+   * Makes `[start, end)` of the text a claim, shared with everyone; returns its id.
+   * @throws AnchorRangeError when the range is empty, outside the text or splits a character.
+   */
+  createClaim(start: number, end: number): string {
+    const anchor = anchorFromRange(this.text, start, end);
+    const id = newId();
+    this.#claims.set(id, newClaim({ id, anchor }));
+    return id;
+  }
+
+  /**
+   * Sets the team's confidence in a claim (0–100, or null for "not rated"). Called on every move
+   * of a slider; sends at most one update per CONFIDENCE_INTERVAL_MS, always including the last.
+   */
+  setConfidence(claimId: string, value: number | null): void {
+    let send = this.#confidence.get(claimId);
+    if (!send) {
+      send = throttle((next: number | null) => {
+        const map = this.#claims.get(claimId);
+        if (map instanceof Y.Map && map.get('confidence') !== next) map.set('confidence', next);
+      }, CONFIDENCE_INTERVAL_MS);
+      this.#confidence.set(claimId, send);
+    }
+    send(value === null ? null : Math.round(Math.min(100, Math.max(0, value))));
+  }
+
+  /** Sends a pending confidence value now (the end of a drag). */
+  commitConfidence(claimId: string): void {
+    this.#confidence.get(claimId)?.flush();
+  }
+
+  /** Deletes a claim for everyone; this person can bring it back with `undoDelete`. */
+  deleteClaim(claimId: string): void {
+    this.#confidence.get(claimId)?.cancel();
+    this.#doc.transact(() => this.#claims.delete(claimId), this.#deleteOrigin);
+  }
+
+  /** Restores the claim this person deleted last, with its note, confidence, tags and evidence. */
+  undoDelete(): void {
+    this.#undo.undo();
+  }
+
+  /** Adds evidence under a claim; returns its id (null when the claim is gone). */
+  addEvidence(claimId: string, input: EvidenceInput): string | null {
+    const list = this.#claims.get(claimId)?.get('evidence');
+    if (!(list instanceof Y.Array)) return null;
+    const id = newId();
+    list.push([
+      newEvidence({
+        id,
+        kind: input.kind,
+        stance: input.stance,
+        url: input.url || null,
+        title: input.title || null,
+        excerpt: input.excerpt || null,
+        documentId: input.documentId ?? null,
+        anchor: input.anchor ?? null,
+      }),
+    ]);
+    return id;
+  }
+
+  /** Removes one piece of evidence from a claim. */
+  removeEvidence(claimId: string, evidenceId: string): void {
+    const list = this.#claims.get(claimId)?.get('evidence');
+    if (!(list instanceof Y.Array)) return;
+    const at = list.toArray().findIndex((e) => e instanceof Y.Map && e.get('id') === evidenceId);
+    if (at >= 0) list.delete(at, 1);
+  }
+
+  /** Makes a claim's tags `tags`, touching only the entries that change (others may edit them too). */
+  setTags(claimId: string, tags: string[]): void {
+    const list = this.#claims.get(claimId)?.get('tags');
+    if (!(list instanceof Y.Array)) return;
+    const wanted = new Set(tags);
+    this.#doc.transact(() => {
+      const current = list.toArray() as unknown[];
+      for (let i = current.length - 1; i >= 0; i--) if (!wanted.has(current[i] as string)) list.delete(i, 1);
+      const kept = new Set(list.toArray());
+      const added = [...wanted].filter((t) => !kept.has(t));
+      if (added.length) list.push(added);
+    });
+  }
+
+  /** Tells the others which claim this person is looking at. */
+  focus(claimId: string | null): void {
+    if ((this.#provider.awareness.getLocalState()?.focusedClaim ?? null) !== claimId) {
+      this.#provider.awareness.setLocalStateField('focusedClaim', claimId);
+    }
+  }
+
+  /** Tells the others which part of the text this person has selected (null: none). */
+  shareSelection(selection: { start: number; end: number } | null): void {
+    this.#shareSelection(selection);
+  }
+
+  /** Leaves the document: sends what is pending and closes everything. */
+  destroy(): void {
+    this.#confidence.forEach((send) => send.flush());
+    this.#shareSelection.cancel();
+    this.#cleanup.forEach((undo) => undo());
+    this.#undo.destroy();
+    const awareness = this.#provider.awareness;
+    awareness.setLocalState(null);
+    this.#provider.destroy();
+    awareness.destroy();
+    this.#persistence?.destroy();
+    this.#doc.destroy();
+  }
+
+  #updateSaved(): void {
+    if (this.#offline) this.saved = 'offline';
+    // The server drops a viewer's frames without acknowledging them, so SavedState would wait for
+    // ever; a viewer has nothing to save, and is up to date once synced.
+    else if (this.readOnly) this.saved = this.#provider.synced ? 'saved' : this.#savedState.status === 'offline' ? 'offline' : 'connecting';
+    else this.saved = this.#savedState.status;
+  }
+
+  #closed(code: number): void {
+    const problem = describeClose(code);
+    if (!problem) return;
+    this.problem = problem;
+    // Lost access or gone: nothing here can be sent any more, so keep no copy of it on this device.
+    if (code === CloseCode.notFound || code === CloseCode.forbidden) void this.#persistence?.clearData();
+  }
+
+  #listen(target: EventTarget, type: string, handler: () => void): void {
+    target.addEventListener(type, handler);
+    this.#cleanup.push(() => target.removeEventListener(type, handler));
+  }
+}

@@ -1,0 +1,63 @@
+/** The fields of a claim that the panel sorts and filters on (a subset of ClaimState). */
+export interface Arrangeable {
+  id: string;
+  anchor: { start: number; end: number };
+  confidence: number | null;
+  status: string;
+  tags: string[];
+}
+
+export type ClaimSort = 'position' | 'confidence' | 'status';
+
+export interface ClaimView {
+  sort: ClaimSort;
+  /** A status to keep, or 'all'. */
+  status: string;
+  /** A tag to keep, or '' for any. */
+  tag: string;
+}
+
+export const SORT_LABELS: Record<ClaimSort, string> = { position: 'Position in text', confidence: 'Confidence', status: 'Status' };
+
+/** Statuses in their working order: what still needs checking first. */
+const STATUS_ORDER = ['open', 'in_review', 'verified', 'rejected'];
+
+const byPosition = (a: Arrangeable, b: Arrangeable) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id.localeCompare(b.id);
+
+/**
+ * The claims the panel lists, filtered by status and tag and sorted: by position in the text; by
+ * confidence, highest first and unrated last; or by status in working order. Ties keep text order.
+ */
+export function arrangeClaims<T extends Arrangeable>(claims: readonly T[], view: ClaimView): T[] {
+  const kept = claims.filter((c) => (view.status === 'all' || c.status === view.status) && (!view.tag || c.tags.includes(view.tag)));
+  const rank = (status: string) => {
+    const i = STATUS_ORDER.indexOf(status);
+    return i === -1 ? STATUS_ORDER.length : i;
+  };
+  switch (view.sort) {
+    case 'confidence':
+      return kept.sort((a, b) => (b.confidence ?? -1) - (a.confidence ?? -1) || byPosition(a, b));
+    case 'status':
+      return kept.sort((a, b) => rank(a.status) - rank(b.status) || byPosition(a, b));
+    default:
+      return kept.sort(byPosition);
+  }
+}
+
+/** Every tag used on any claim, sorted, for the tag filter. */
+export function allTags(claims: readonly Arrangeable[]): string[] {
+  return [...new Set(claims.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+}
+
+/** The claim after (step 1) or before (step -1) `current` in `ordered`, wrapping around; the first or last when none is current. */
+export function stepClaim(ordered: readonly { id: string }[], current: string | null, step: 1 | -1): string | null {
+  if (ordered.length === 0) return null;
+  const at = current ? ordered.findIndex((c) => c.id === current) : -1;
+  if (at === -1) return ordered[step === 1 ? 0 : ordered.length - 1].id;
+  return ordered[(at + step + ordered.length) % ordered.length].id;
+}
+
+/** A tag as typed, tidied: trimmed, inner whitespace collapsed, at most 40 characters. Empty: not a tag. */
+export function tidyTag(input: string): string {
+  return input.trim().replace(/\s+/g, ' ').slice(0, 40);
+}

@@ -1,0 +1,186 @@
+import { coveredAtLeast, type Interval } from './intervals';
+import type { TextMap } from './text-dom';
+
+/** What the painter needs of a claim. */
+export interface PaintedClaim {
+  id: string;
+  anchor: Interval;
+  status: string;
+}
+
+/** What the painter needs of another person's selection. */
+export interface PaintedSelection {
+  clientId: number;
+  color: string;
+  selection: Interval | null;
+}
+
+/** Highlight names: one per claim status, overlaps, hover, focus; `cb-peer-<clientId>` per person. */
+export const HIGHLIGHT = {
+  status: (status: string) => `cb-claim-${status}`,
+  overlap: 'cb-claim-overlap',
+  hover: 'cb-claim-hover',
+  focus: 'cb-claim-focus',
+  peer: (clientId: number) => `cb-peer-${clientId}`,
+} as const;
+
+/** Later layers paint over earlier ones. */
+const PRIORITY = { status: 0, overlap: 1, peer: 2, hover: 3, focus: 4 };
+
+/** Whether this browser has the CSS Custom Highlight API. */
+export const highlightsSupported = () => typeof Highlight !== 'undefined' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+
+/**
+ * Draws claims and other people's selections over the reader with the CSS Custom Highlight API:
+ * the text DOM is never touched, and each change updates only the ranges that changed. One
+ * Highlight per claim status, one for stretches where claims overlap, one each for the hovered and
+ * the focused claim, and one per person's selection, whose colour rule lives in a style element
+ * kept here (`::highlight()` names cannot be parameterised in a static style sheet).
+ */
+export class HighlightPainter {
+  readonly #map: TextMap;
+  readonly #enabled = highlightsSupported();
+  readonly #byStatus = new Map<string, Highlight>();
+  readonly #painted = new Map<string, { start: number; end: number; status: string; range: Range }>();
+  readonly #single = new Map<string, Highlight>();
+  readonly #peers = new Map<number, { highlight: Highlight; start: number; end: number; color: string }>();
+  readonly #style: HTMLStyleElement | null = null;
+
+  constructor(map: TextMap) {
+    this.#map = map;
+    if (!this.#enabled) return;
+    for (const [name, priority] of [
+      [HIGHLIGHT.overlap, PRIORITY.overlap],
+      [HIGHLIGHT.hover, PRIORITY.hover],
+      [HIGHLIGHT.focus, PRIORITY.focus],
+    ] as const) {
+      const highlight = new Highlight();
+      highlight.priority = priority;
+      this.#single.set(name, highlight);
+      CSS.highlights.set(name, highlight);
+    }
+    this.#style = document.head.appendChild(document.createElement('style'));
+    this.#style.dataset.owner = 'highlight-painter';
+  }
+
+  /** Brings the claim highlights up to date: adds, moves and recolours only what changed. */
+  paintClaims(claims: readonly PaintedClaim[]): void {
+    if (!this.#enabled) return;
+    const seen = new Set<string>();
+    let moved = false;
+    for (const claim of claims) {
+      seen.add(claim.id);
+      const old = this.#painted.get(claim.id);
+      const { start, end } = claim.anchor;
+      if (old && old.start === start && old.end === end && old.status === claim.status) continue;
+      if (old) this.#statusHighlight(old.status).delete(old.range);
+      const range = old && old.start === start && old.end === end ? old.range : this.#map.range(start, end);
+      moved ||= !old || old.start !== start || old.end !== end;
+      if (!range) {
+        this.#painted.delete(claim.id);
+        continue;
+      }
+      this.#statusHighlight(claim.status).add(range);
+      this.#painted.set(claim.id, { start, end, status: claim.status, range });
+    }
+    for (const [id, old] of this.#painted) {
+      if (seen.has(id)) continue;
+      this.#statusHighlight(old.status).delete(old.range);
+      this.#painted.delete(id);
+      moved = true;
+    }
+    if (moved) this.#paintOverlaps();
+  }
+
+  /** Marks the focused claim (null: none). */
+  paintFocus(claim: PaintedClaim | null): void {
+    this.#paintOne(HIGHLIGHT.focus, claim);
+  }
+
+  /** Marks the claim under the pointer (null: none). */
+  paintHover(claim: PaintedClaim | null): void {
+    this.#paintOne(HIGHLIGHT.hover, claim);
+  }
+
+  /** Tints each other person's selection in their colour. */
+  paintSelections(peers: readonly PaintedSelection[]): void {
+    if (!this.#enabled) return;
+    const seen = new Set<number>();
+    let rulesChanged = false;
+    for (const peer of peers) {
+      if (!peer.selection) continue;
+      seen.add(peer.clientId);
+      let entry = this.#peers.get(peer.clientId);
+      if (!entry) {
+        const highlight = new Highlight();
+        highlight.priority = PRIORITY.peer;
+        CSS.highlights.set(HIGHLIGHT.peer(peer.clientId), highlight);
+        entry = { highlight, start: -1, end: -1, color: '' };
+        this.#peers.set(peer.clientId, entry);
+      }
+      if (entry.color !== peer.color) {
+        entry.color = peer.color;
+        rulesChanged = true;
+      }
+      if (entry.start === peer.selection.start && entry.end === peer.selection.end) continue;
+      entry.start = peer.selection.start;
+      entry.end = peer.selection.end;
+      entry.highlight.clear();
+      const range = this.#map.range(entry.start, entry.end);
+      if (range) entry.highlight.add(range);
+    }
+    for (const clientId of this.#peers.keys()) {
+      if (seen.has(clientId)) continue;
+      CSS.highlights.delete(HIGHLIGHT.peer(clientId));
+      this.#peers.delete(clientId);
+      rulesChanged = true;
+    }
+    if (rulesChanged && this.#style) {
+      // Colours come from presence.ts, which admits plain hex colours only.
+      this.#style.textContent = [...this.#peers]
+        // A tint plus an underline in the person's colour, so a selection never reads as a claim.
+        .map(
+          ([clientId, { color }]) =>
+            `::highlight(${HIGHLIGHT.peer(clientId)}) { background-color: color-mix(in srgb, ${color} 20%, transparent); text-decoration: underline 2px ${color}; }`,
+        )
+        .join('\n');
+    }
+  }
+
+  /** Removes every highlight and the style element. */
+  destroy(): void {
+    if (!this.#enabled) return;
+    for (const name of [...this.#byStatus.keys()].map(HIGHLIGHT.status)) CSS.highlights.delete(name);
+    for (const name of this.#single.keys()) CSS.highlights.delete(name);
+    for (const clientId of this.#peers.keys()) CSS.highlights.delete(HIGHLIGHT.peer(clientId));
+    this.#style?.remove();
+  }
+
+  #statusHighlight(status: string): Highlight {
+    let highlight = this.#byStatus.get(status);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = PRIORITY.status;
+      this.#byStatus.set(status, highlight);
+      CSS.highlights.set(HIGHLIGHT.status(status), highlight);
+    }
+    return highlight;
+  }
+
+  #paintOverlaps(): void {
+    const overlap = this.#single.get(HIGHLIGHT.overlap)!;
+    overlap.clear();
+    for (const { start, end } of coveredAtLeast(this.#painted.values())) {
+      const range = this.#map.range(start, end);
+      if (range) overlap.add(range);
+    }
+  }
+
+  #paintOne(name: string, claim: PaintedClaim | null): void {
+    const highlight = this.#single.get(name);
+    if (!highlight) return;
+    highlight.clear();
+    const range = claim ? this.#map.range(claim.anchor.start, claim.anchor.end) : null;
+    if (range) highlight.add(range);
+  }
+}

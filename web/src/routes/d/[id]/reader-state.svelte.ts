@@ -1,0 +1,79 @@
+import type { Room } from '$lib/collab/room.svelte';
+import { arrangeClaims, stepClaim, type ClaimView } from './claim-order';
+import type { Span } from './text-offsets';
+
+/**
+ * What this person is doing in the reader, shared by the text and the claims panel: the focused
+ * claim (and whether its detail is open), the claim under the pointer, the text selection, the
+ * panel's sort and filters, and the last deletion (for the undo toast).
+ */
+export class ReaderState {
+  focusedId = $state<string | null>(null);
+  /** Whether the panel shows the focused claim's detail rather than the list. */
+  detailOpen = $state(false);
+  hoverId = $state<string | null>(null);
+  /** This person's selection in the text, trimmed, as document offsets. */
+  selection = $state<Span | null>(null);
+  view = $state<ClaimView>({ sort: 'position', status: 'all', tag: '' });
+  /** Bumped to ask the text to scroll the focused claim into view. */
+  scrollRequest = $state(0);
+  /** The claim this person deleted last, while its undo is offered. */
+  deleted = $state<{ id: string; quote: string } | null>(null);
+
+  readonly room: Room;
+  /** The focused claim, while it exists (it comes back if a deletion is undone). */
+  readonly focused = $derived.by(() => this.room.claim(this.focusedId));
+  /** The claims as the panel lists them; j/k move through this order. */
+  readonly ordered = $derived.by(() => arrangeClaims(this.room.claims, this.view));
+
+  constructor(room: Room) {
+    this.room = room;
+  }
+
+  /** Focuses a claim (null: none), optionally opening its detail and scrolling the text to it. */
+  focus(claimId: string | null, options: { open?: boolean; scroll?: boolean } = {}): void {
+    this.focusedId = claimId;
+    if (claimId === null) this.detailOpen = false;
+    else if (options.open) this.detailOpen = true;
+    if (claimId && options.scroll) this.scrollRequest++;
+  }
+
+  /** Moves the focus to the next (1) or previous (-1) claim in the panel's order. */
+  step(direction: 1 | -1): void {
+    const next = stepClaim(this.ordered, this.focusedId, direction);
+    if (next) this.focus(next, { scroll: true });
+  }
+
+  /** Escape: closes the open detail, or else clears the focus. */
+  clear(): void {
+    if (this.detailOpen) this.detailOpen = false;
+    else this.focus(null);
+  }
+
+  /** Makes the current selection a claim, focuses it and opens it; returns its id (null: nothing to do). */
+  createFromSelection(): string | null {
+    if (!this.selection || !this.room.canEdit) return null;
+    const id = this.room.createClaim(this.selection.start, this.selection.end);
+    document.getSelection()?.removeAllRanges();
+    this.selection = null;
+    this.focus(id, { open: true });
+    return id;
+  }
+
+  /** Deletes a claim and offers its undo. */
+  deleteClaim(claimId: string): void {
+    const quote = this.room.claim(claimId)?.anchor.exact ?? '';
+    this.room.deleteClaim(claimId);
+    this.deleted = { id: claimId, quote };
+    if (this.focusedId === claimId) this.detailOpen = false;
+  }
+
+  /** Brings back the claim deleted last and reopens it. */
+  undoDelete(): void {
+    if (!this.room.canUndoDelete) return;
+    const restored = this.deleted?.id ?? null;
+    this.room.undoDelete();
+    this.deleted = null;
+    if (restored && this.room.claim(restored)) this.focus(restored, { open: true, scroll: true });
+  }
+}
