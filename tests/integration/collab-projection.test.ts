@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { anchorFromRange } from '../../server/anchoring';
-import { claimsOf, newClaim, newEvidence, readClaim, STANCES } from '../../server/shared/claim-doc';
+import { claimsOf, newClaim, newEvidence, readClaim, STANCES, type ClaimState } from '../../server/shared/claim-doc';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles } from '../helpers/client';
 import { connect, eventually, synced, type CollabClient } from '../helpers/collab';
@@ -90,10 +90,11 @@ function apply(doc: Y.Doc, o: Op): void {
   }
 }
 
-/** What REST must show for a claim, read from a Y.Doc. */
-const expected = (doc: Y.Doc) =>
-  [...claimsOf(doc).values()]
-    .map(readClaim)
+type Comparable = Pick<ClaimState, 'id' | 'anchor' | 'confidence' | 'note' | 'tags' | 'status' | 'createdBy' | 'evidence'>;
+
+/** The fields both sides have, in id order: a claim from REST and one read from a Y.Doc compare equal when they agree. */
+const comparable = (claims: Comparable[]) =>
+  claims
     .map((c) => ({
       id: c.id,
       anchor: c.anchor,
@@ -105,6 +106,9 @@ const expected = (doc: Y.Doc) =>
       evidence: c.evidence.map((e) => ({ id: e.id, kind: e.kind, stance: e.stance, title: e.title, excerpt: e.excerpt, addedBy: e.addedBy })),
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
+
+/** What REST must show, read from a Y.Doc. */
+const expected = (doc: Y.Doc) => comparable([...claimsOf(doc).values()].map(readClaim));
 
 test('after random concurrent edits by three clients, GET /claims equals the shared document', async () => {
   let run = 0;
@@ -123,19 +127,7 @@ test('after random concurrent edits by three clients, GET /claims equals the sha
         const state = (c: CollabClient) => JSON.stringify(expected(c.doc));
         await eventually(() => clients.every((c) => c.saved.status === 'saved') && new Set(clients.map(state)).size === 1, 10_000, 'convergence and saved');
         const rest = (await team.viewer.get(`/api/documents/${documentId}/claims`)).body.claims;
-        const fromRest = rest
-          .map((c: ReturnType<typeof expected>[number] & { evidence: Array<Record<string, unknown>> }) => ({
-            id: c.id,
-            anchor: c.anchor,
-            confidence: c.confidence,
-            note: c.note,
-            tags: c.tags,
-            status: c.status,
-            createdBy: c.createdBy,
-            evidence: c.evidence.map((e) => ({ id: e.id, kind: e.kind, stance: e.stance, title: e.title, excerpt: e.excerpt, addedBy: e.addedBy })),
-          }))
-          .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
-        expect(fromRest).toEqual(expected(clients[0].doc));
+        expect(comparable(rest)).toEqual(expected(clients[0].doc));
       } finally {
         clients.forEach((c) => c.destroy());
       }
