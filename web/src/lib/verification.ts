@@ -145,3 +145,107 @@ export async function loadWorkspace(workspaceId: string): Promise<WorkspaceWithQ
   if (!workspace) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
   return workspace;
 }
+
+/** Roles from least to most rights (API.md "Roles"): each may do what the ones before it may. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, annotator: 1, factchecker: 2, lead: 3 };
+
+/** Whether `role` has at least the rights of `min` (an unknown or missing role has none). */
+export function roleAtLeast(role: Role | null | undefined, min: Role): boolean {
+  return role != null && (ROLE_RANK[role] ?? -1) >= ROLE_RANK[min];
+}
+
+/** "Mostly inaccurate — 67% agreement of 3" for a revealed tally; "No consensus — …" on a tie. */
+export function consensusText(tally: Tally): string {
+  const verdict = verdictLabel(tally.consensus);
+  if (tally.count === 0) return 'No votes';
+  const agreement = tally.agreement === null ? '' : ` — ${Math.round(tally.agreement * 100)}% agreement of ${tally.count}`;
+  return `${verdict}${agreement}`;
+}
+
+/** One entry of a claim's history (`GET /api/claims/:id/history`). */
+export interface HistoryEvent {
+  at: string;
+  user: UserRef | null;
+  action: string;
+  field?: string | null;
+  from?: unknown;
+  to?: unknown;
+}
+
+const titleOf = (value: unknown): string => {
+  if (value && typeof value === 'object') {
+    const v = value as { title?: unknown; kind?: unknown };
+    if (typeof v.title === 'string' && v.title) return `“${v.title}”`;
+    if (typeof v.kind === 'string') return `a ${v.kind === 'url' ? 'link' : v.kind}`;
+  }
+  return 'an item';
+};
+
+const verdictOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { verdict?: unknown }).verdict === 'string') return (value as { verdict: string }).verdict;
+  return null;
+};
+
+const statusOf = (value: unknown): string | null => {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && typeof (value as { status?: unknown }).status === 'string') return (value as { status: string }).status;
+  return null;
+};
+
+/**
+ * A history entry in words, without who or when: "confidence 60 → 80", "voted", "status In review → Verified (override)".
+ * A hidden vote's verdict never shows (the server sends `to: null` for it anyway).
+ */
+export function describeEvent(event: HistoryEvent): string {
+  const { action, from, to } = event;
+  switch (action) {
+    case 'created':
+      return 'created the claim';
+    case 'confidence_changed': {
+      const f = typeof from === 'number' ? `${from}` : 'not rated';
+      const t = typeof to === 'number' ? `${to}` : 'not rated';
+      return `confidence ${f} → ${t}`;
+    }
+    case 'note_edited':
+      return 'edited the note';
+    case 'tags_changed':
+      return 'changed the tags';
+    case 'evidence_added':
+      return `added evidence ${titleOf(to)}`;
+    case 'evidence_removed':
+      return `removed evidence ${titleOf(from)}`;
+    case 'voted': {
+      const v = verdictOf(to);
+      return v ? `voted ${verdictLabel(v)}` : 'voted';
+    }
+    case 'vote_changed': {
+      const f = verdictOf(from);
+      const t = verdictOf(to);
+      return f && t ? `changed their vote ${verdictLabel(f)} → ${verdictLabel(t)}` : t ? `changed their vote to ${verdictLabel(t)}` : 'changed their vote';
+    }
+    case 'revealed':
+      return 'revealed the votes';
+    case 'status_changed': {
+      const f = statusOf(from);
+      const t = statusOf(to);
+      const override = to && typeof to === 'object' && (to as { override?: unknown }).override;
+      const overridden = Array.isArray(override) ? override.length > 0 : Boolean(override);
+      return `status ${f ? statusLabel(f) : '?'} → ${t ? statusLabel(t) : '?'}${overridden ? ' (override)' : ''}`;
+    }
+    case 'commented':
+      return 'commented';
+    case 'reanchored':
+      return 'moved to the new version of the text';
+    case 'needs_review':
+      return 'needs review after a new version';
+    case 'deleted':
+      return 'deleted the claim';
+    case 'forged_write_undone':
+      return `a forged write${event.field ? ` to ${event.field}` : ''} was undone`;
+    case 'invalid_value_undone':
+      return `an invalid value${event.field ? ` of ${event.field}` : ''} was undone`;
+    default:
+      return action.replaceAll('_', ' ');
+  }
+}

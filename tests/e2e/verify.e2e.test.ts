@@ -1,0 +1,195 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startApp, type TestApp } from '../helpers/app';
+import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { Client, signUp, workspaceWithRoles } from '../helpers/client';
+
+// Fact-checkers vote blind, the lead signs off, everyone discusses, in three browsers through the
+// production build against the real server. The tests run in order, each building on the last.
+
+const CLAIM_A = 'The new bridge cost 48 million euros to build.';
+const CLAIM_B = 'Officials confirmed that traffic fell by 30 per cent in 2023.';
+const TEXT = [
+  'The city opened its new bridge in March.',
+  `${CLAIM_A} [1]`,
+  `${CLAIM_B}`,
+  'Reports suggest that the mayor will seek a second term in 2026, according to sources close to the council.',
+  'Notes',
+  '[1] City budget report 2022, page 14: the bridge cost 52 million euros.',
+].join('\n\n');
+
+interface Person {
+  context: BrowserContext;
+  page: Page;
+}
+
+describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let roles: Awaited<ReturnType<typeof workspaceWithRoles>>;
+  let checker2: Client;
+  let documentId: string;
+  let claimA: string;
+  let claimB: string;
+  let fc1: Person; // fact-checker
+  let fc2: Person; // a second fact-checker
+  let lead: Person;
+  const pageErrors: string[] = [];
+
+  async function openAs(name: string, client: Client): Promise<Person> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
+    await page.goto(`${app.url}/d/${documentId}`);
+    await page.getByTestId('reader-text').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-status') !== 'connecting');
+    return { context, page };
+  }
+
+  const detail = (page: Page) => page.getByTestId('claim-detail');
+  const item = (page: Page, exact: string) => page.getByTestId('claim-item').filter({ hasText: exact.slice(0, 30) });
+
+  async function openClaim(page: Page, exact: string) {
+    if (await detail(page).isVisible()) await page.getByTestId('back-to-claims').click();
+    await item(page, exact).click();
+    await detail(page).filter({ hasText: exact }).waitFor();
+  }
+
+  beforeAll(async () => {
+    app = await startApp();
+    roles = await workspaceWithRoles(app.url);
+    checker2 = await signUp(app.url, 'checker2');
+    const added = await roles.lead.post(`/api/workspaces/${roles.wid}/members`, { email: checker2.user!.email, role: 'factchecker' });
+    if (added.status !== 201) throw new Error(`add member failed: ${added.status}`);
+    documentId = (await roles.lead.post(`/api/workspaces/${roles.wid}/documents`, { title: 'The bridge', text: TEXT })).body.document.id;
+    claimA = (await roles.lead.post(`/api/documents/${documentId}/claims`, { exact: CLAIM_A })).body.claim.id;
+    claimB = (await roles.lead.post(`/api/documents/${documentId}/claims`, { exact: CLAIM_B })).body.claim.id;
+    browser = await launchBrowser();
+    fc1 = await openAs('fc1', roles.factchecker);
+    fc2 = await openAs('fc2', checker2);
+    lead = await openAs('lead', roles.lead);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  test('a fact-checker votes; another fact-checker sees only the count, never the verdict', async () => {
+    await openClaim(fc1.page, CLAIM_A);
+    await openClaim(fc2.page, CLAIM_A);
+    await expect.poll(() => fc2.page.getByTestId('vote-count').textContent()).toContain('0 votes');
+
+    await fc1.page.getByTestId('vote-verdict').selectOption('mostly_inaccurate');
+    await fc1.page.getByTestId('vote-confidence').fill('70');
+    await fc1.page.getByTestId('vote-note').fill('The budget report says 52 million.');
+    await fc1.page.getByTestId('submit-vote').click();
+    await expect.poll(() => fc1.page.getByTestId('my-vote').textContent()).toContain('Your vote: Mostly inaccurate');
+
+    await expect.poll(() => fc2.page.getByTestId('vote-count').textContent()).toContain('1 vote');
+    expect(await fc2.page.getByTestId('vote-count').textContent()).not.toContain('1 votes');
+    // Nothing but the verdict picker's own choices names a verdict on the other page.
+    const shownText = await detail(fc2.page).evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('select').forEach((s) => s.remove());
+      return copy.textContent ?? '';
+    });
+    expect(shownText).not.toMatch(/Mostly inaccurate|52 million/);
+    expect(await fc2.page.getByTestId('my-vote').count()).toBe(0);
+
+    // After a reload, the own vote comes back from GET /api/claims/:id.
+    await fc1.page.reload();
+    await fc1.page.getByTestId('reader-text').waitFor();
+    await openClaim(fc1.page, CLAIM_A);
+    await expect.poll(() => fc1.page.getByTestId('my-vote').textContent()).toContain('Mostly inaccurate');
+  });
+
+  test('the history lists the vote without its verdict before reveal', async () => {
+    await fc2.page.getByTestId('toggle-history').click();
+    const voted = fc2.page.getByTestId('history-event').filter({ hasText: 'voted' });
+    await voted.first().waitFor();
+    expect(await voted.first().textContent()).not.toMatch(/accurate/i);
+    expect(await fc2.page.getByTestId('history-list').textContent()).toContain('created the claim');
+  });
+
+  test('with a quorum of 2, a second vote reveals: both pages show the verdicts and the consensus live', async () => {
+    const patched = await roles.lead.patch(`/api/workspaces/${roles.wid}`, { quorum: 2 });
+    expect(patched.status).toBe(200);
+    await fc2.page.getByTestId('vote-verdict').selectOption('mostly_inaccurate');
+    await fc2.page.getByTestId('submit-vote').click();
+    for (const person of [fc1, fc2]) {
+      await expect.poll(() => person.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Mostly inaccurate — 100% agreement of 2');
+      await expect.poll(() => person.page.getByTestId('vote-item').count()).toBe(2);
+    }
+    const list = (await fc2.page.getByTestId('vote-list').textContent())!;
+    expect(list).toContain('The budget report says 52 million.');
+    expect(list).toContain('70%');
+    // The history now says the claim was revealed (and fc2's open history refreshed itself).
+    await fc2.page.getByTestId('history-event').filter({ hasText: 'revealed the votes' }).waitFor();
+  });
+
+  test('the lead verifies a claim without evidence after confirming; the other page shows Verified', async () => {
+    await openClaim(lead.page, CLAIM_B);
+    await openClaim(fc1.page, CLAIM_B);
+    expect(await fc1.page.getByTestId('sign-off').count()).toBe(0);
+    await lead.page.getByTestId('set-status-verified').click();
+    const confirmation = lead.page.getByTestId('status-confirmation');
+    await confirmation.waitFor();
+    expect(await confirmation.textContent()).toContain('has no evidence');
+    await lead.page.getByTestId('verify-anyway').click();
+    await confirmation.waitFor({ state: 'detached' });
+    await expect.poll(() => detail(fc1.page).getByTestId('claim-status').textContent()).toBe('Verified');
+    await expect.poll(async () => (await roles.lead.get(`/api/claims/${claimB}`)).body.claim.status).toBe('verified');
+    await lead.page.getByTestId('toggle-history').click();
+    await lead.page.getByTestId('history-event').filter({ hasText: '(override)' }).waitFor();
+  });
+
+  test('a comment and a reply appear, threaded, on the other page', async () => {
+    await fc1.page.getByTestId('comment-input').fill('Which budget line is this?');
+    await fc1.page.getByTestId('submit-comment').click();
+    const first = lead.page.getByTestId('comment').filter({ hasText: 'Which budget line is this?' });
+    await first.waitFor();
+    await first.getByTestId('reply-comment').click();
+    await lead.page.getByTestId('comment-input').fill('Capital works, line 14.');
+    await lead.page.getByTestId('submit-comment').click();
+    const reply = fc1.page.getByTestId('comment').filter({ hasText: 'Capital works, line 14.' });
+    await reply.waitFor();
+    expect(await reply.getAttribute('data-depth')).toBe('1');
+    const comments = await roles.lead.get(`/api/claims/${claimB}`);
+    expect(comments.body.claim.comments).toHaveLength(2);
+    expect(comments.body.claim.comments[1].replyTo).toBe(comments.body.claim.comments[0].id);
+  });
+
+  test('a suggested sentence is added as a claim, and a cited footnote is attached as evidence', async () => {
+    const page = lead.page;
+    await page.getByTestId('back-to-claims').click();
+    await page.getByTestId('tab-suggestions').click();
+    const suggestion = page.getByTestId('suggested-claim').filter({ hasText: 'second term' });
+    await suggestion.waitFor();
+    await suggestion.getByTestId('add-suggested-claim').click();
+    await detail(page).filter({ hasText: 'second term' }).waitFor();
+    await expect.poll(() => detail(fc1.page).getByTestId('claim-count').textContent()).toBe('3');
+    await expect.poll(async () => (await roles.lead.get(`/api/documents/${documentId}/claims`)).body.claims.some((c: { anchor: { exact: string } }) => c.anchor.exact.includes('second term'))).toBe(true);
+
+    await page.getByTestId('back-to-claims').click();
+    await page.getByTestId('tab-suggestions').click();
+    const footnote = page.getByTestId('suggested-evidence').filter({ hasText: 'Footnote 1' });
+    await footnote.waitFor();
+    await footnote.getByTestId('evidence-stance').selectOption('refutes');
+    await footnote.getByTestId('attach-footnote').click();
+    await expect.poll(() => footnote.getByTestId('attach-result').textContent()).toBe('Attached');
+    await expect
+      .poll(async () => (await roles.lead.get(`/api/claims/${claimA}`)).body.claim.evidence.map((e: { title: string; stance: string }) => `${e.title}:${e.stance}`))
+      .toEqual(['Footnote 1:refutes']);
+    // The other page shows it under the claim live.
+    await fc2.page.getByTestId('back-to-claims').click();
+    await openClaim(fc2.page, CLAIM_A);
+    await detail(fc2.page).getByText('Footnote 1').first().waitFor();
+  });
+
+  test('no errors on any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
