@@ -1,0 +1,324 @@
+/**
+ * Fan-out and sustained throughput, the same workloads against each server:
+ *  - fanout-50: 50 clients on one document, 2 edits/s each;
+ *  - ramp-200: 200 clients on one document, the total edit rate stepped up until p99 ≥ 100 ms,
+ *    edits go missing or the run is invalid (its highest passing step is the sustained rate);
+ *  - docs-400: 400 documents with one editing client each (plus 4 measuring observers);
+ *  - idle: many idle connections on one document, for memory per connection.
+ * Each workload gets a fresh server process and a fresh load generator.
+ */
+import { createClient, type ClientSpec, type ServerKind, type TargetSpec } from '../generator/clients';
+import { Tracker } from '../generator/tracker';
+import { LoadGenerator } from '../load-generator';
+import type { RunResult } from '../load-generator-worker';
+import { settledRssKb, waitForQuiet } from '../proc';
+import type { BenchAccount } from '../servers/corroborate-api';
+import { startServer, type RunningServer } from '../servers';
+import { round, sleep } from '../stats';
+
+export type Workload = 'fanout-50' | 'ramp-200' | 'docs-400';
+
+export interface FanoutEntry {
+  server: ServerKind;
+  workload: Workload;
+  clients: number;
+  /** The offered edit rate (all clients together). */
+  editsPerSecond: number;
+  p50Ms: number | null;
+  p99Ms: number | null;
+  delivered: number | null;
+  /** Fraction of one core the server used during the window. */
+  serverCpu: number;
+  /** (server RSS at the end of the window − RSS with one connection) / clients. */
+  rssPerConnKb: number | null;
+  valid: boolean;
+  invalidReason?: string;
+  sentRate: number;
+  maxMs: number | null;
+  savedAckP50Ms?: number | null;
+  savedAckP99Ms?: number | null;
+  generatorCpu: number;
+  postgresCpu: number;
+  bytesInPerSecond: number;
+  messagesInPerSecond: number;
+  sendLagP99Ms: number | null;
+  rssKb: number | null;
+  cores: Array<{ busy: number; steal: number }>;
+  /** CPU (in cores) taken during the window by other processes on this shared machine. */
+  foreignCpu: number;
+  /** Other processes took more than half a core during the window: the numbers are theirs as much as the server's. */
+  disturbed: boolean;
+  /** Measurements made for this entry (a disturbed one is repeated once). */
+  attempts: number;
+  /** Full runs repeat fanout-50: the p99 of each repeat (the entry is the median of the calm ones). */
+  repeatsP99Ms?: Array<number | null>;
+  repeats?: Array<{ p50Ms: number | null; p99Ms: number | null; valid: boolean; foreignCpu: number }>;
+}
+
+export interface MemoryEntry {
+  server: ServerKind;
+  /** RSS of the fresh server with one connection open on one loaded document. */
+  baselineRssKb: number | null;
+  /** Idle connections (1,000; 500 in a quick run) on one document, connected and synced. */
+  rssPerIdleConnKb: number | null;
+  idleConnections: number;
+  /** 400 more documents loaded, one idle connection each. */
+  rssPerLoadedDocKb: number | null;
+}
+
+export interface SustainedEntry {
+  server: ServerKind;
+  /** Highest offered rate at 200 clients with p99 < 100 ms and every edit delivered; null if none passed. */
+  editsPerSecond: number | null;
+  /** What ended the ramp: the p99 bound, missing edits, the generator, or the last step passing. */
+  limitedBy: 'p99' | 'delivered' | 'generator' | 'server-closed-clients' | 'last-step' | 'error';
+  firstFailingRate: number | null;
+  /** The failing step ran while other processes took more than half a core. */
+  disturbed?: boolean;
+}
+
+export interface FanoutConfig {
+  quick: boolean;
+  databaseUrl: string;
+  /** Corroborate: the bench account and the documents prepared for each workload. */
+  corroborate: { account: BenchAccount; fanoutDoc: string; rampDoc: string; probeDoc: string; docs: string[] };
+  cpuProfileDir?: string;
+  log(line: string): void;
+}
+
+const MEASURING = 4;
+const P99_BOUND_MS = 100;
+/** Other processes using more than this (in cores) during a window: the entry is flagged as disturbed. */
+const BUSY_MACHINE = 0.5;
+
+function timings(quick: boolean) {
+  // A quick run keeps the shape (every workload, every server) with shorter windows, coarser ramp
+  // steps, no repeats or retries, no waiting for a quiet machine, and idle connections measured
+  // on the ramp's 200 connections before it starts instead of on a server of their own.
+  return quick
+    ? { warmupMs: 1000, drainMs: 4000, settleMs: 1500, quietWaitMs: 0, retry: false, fanoutRepeats: 1, fanoutWindowMs: 4000, rampWindowMs: 3000, docsWindowMs: 3000, idleConnections: 0, rampRates: [100, 400, 1600] }
+    : { warmupMs: 1500, drainMs: 5000, settleMs: 2000, quietWaitMs: 10_000, retry: true, fanoutRepeats: 3, fanoutWindowMs: 8000, rampWindowMs: 6000, docsWindowMs: 10_000, idleConnections: 1000, rampRates: [100, 200, 400, 600, 800, 1200, 1600, 2400, 3200, 4800] };
+}
+
+/**
+ * Waiting for a quiet machine and measuring disturbed runs again cost time: each server gets this
+ * much for its fan-out workloads (full run), after which it measures once and moves on.
+ */
+const SERVER_BUDGET_MS = 270_000;
+
+/** Why a run cannot be trusted, or null. */
+export function invalidReason(r: RunResult): string | null {
+  const reasons: string[] = [];
+  if (r.generatorCpu > 0.9) reasons.push(`generator core saturated (generator CPU ${Math.round(r.generatorCpu * 100)}% of a core)`);
+  if (r.skipped > 0 || (r.sendLagP99Ms ?? 0) > 50) reasons.push(`generator fell behind its schedule (send lag p99 ${r.sendLagP99Ms} ms, ${r.skipped} edits dropped)`);
+  if (r.closedClients.length) reasons.push(`server closed clients: ${r.closedClients.join('; ')}`);
+  if (r.delivered === null || r.delivered < 1) reasons.push(`edits went missing: delivered ${r.delivered} after ${r.drainMs} ms of drain`);
+  return reasons.length ? reasons.join('; ') : null;
+}
+
+/** A run disturbed by other processes (or by a stall the generator did not cause itself) says little about the server. */
+const disturbed = (r: RunResult) => r.foreignCpu > 0.35 || ((r.skipped > 0 || (r.sendLagP99Ms ?? 0) > 50) && r.generatorCpu < 0.85);
+
+interface Session {
+  server: RunningServer;
+  generator: LoadGenerator;
+  target: TargetSpec;
+  probe: { close(): void };
+  baselineRssKb: number | null;
+}
+
+async function openSession(kind: ServerKind, config: FanoutConfig, probeDoc: string, label: string, spare: () => boolean): Promise<Session> {
+  const quietWaitMs = spare() ? timings(config.quick).quietWaitMs : 0;
+  const quiet = quietWaitMs ? await waitForQuiet(quietWaitMs) : { waitedMs: 0, busy: 0 };
+  if (quiet.waitedMs > 1500) config.log(`    waited ${Math.round(quiet.waitedMs / 1000)} s for the machine to quieten (others busy: ${Math.round(quiet.busy * 100)}% of a core)`);
+  const server = await startServer(kind, {
+    databaseUrl: config.databaseUrl,
+    cpuProfileDir: config.cpuProfileDir ? `${config.cpuProfileDir}/${kind}-${label}` : undefined,
+  });
+  const target: TargetSpec = { server: kind, port: server.port, token: config.corroborate.account.token };
+  // One connection on one loaded document: the baseline that per-connection and per-document costs are measured from.
+  const probe = createClient({ id: 100_000, doc: probeDoc, measuring: false, sends: false }, target, new Tracker(), 0);
+  await probe.connect();
+  await sleep(1000);
+  return { server, generator: LoadGenerator.start(), target, probe, baselineRssKb: await settledRssKb(server.pid) };
+}
+
+async function closeSession(session: Session | null): Promise<void> {
+  if (!session) return;
+  await session.generator.stop();
+  session.probe.close();
+  await session.server.stop();
+}
+
+function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResult, baseline: number | null, attempts: number): FanoutEntry {
+  const reason = invalidReason(r);
+  return {
+    server: kind,
+    workload,
+    clients,
+    editsPerSecond: r.rate,
+    p50Ms: r.p50Ms,
+    p99Ms: r.p99Ms,
+    delivered: r.delivered,
+    serverCpu: r.serverCpu,
+    rssPerConnKb: r.rssKb !== null && baseline !== null ? round((r.rssKb - baseline) / clients, 1) : null,
+    valid: reason === null,
+    ...(reason ? { invalidReason: reason } : {}),
+    sentRate: r.sentRate,
+    maxMs: r.maxMs,
+    ...(kind === 'corroborate' ? { savedAckP50Ms: r.savedAckP50Ms, savedAckP99Ms: r.savedAckP99Ms } : {}),
+    generatorCpu: r.generatorCpu,
+    postgresCpu: r.postgresCpu,
+    bytesInPerSecond: r.bytesInPerSecond,
+    messagesInPerSecond: r.messagesInPerSecond,
+    sendLagP99Ms: r.sendLagP99Ms,
+    rssKb: r.rssKb,
+    cores: r.cores,
+    foreignCpu: r.foreignCpu,
+    disturbed: r.foreignCpu > BUSY_MACHINE,
+    attempts,
+  };
+}
+
+const describe = (r: FanoutEntry) =>
+  `${r.editsPerSecond} edits/s: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, delivered ${r.delivered}, server CPU ${Math.round(r.serverCpu * 100)}%, ` +
+  `generator ${Math.round(r.generatorCpu * 100)}%, pg ${Math.round(r.postgresCpu * 100)}%, others ${Math.round(r.foreignCpu * 100)}%${r.disturbed ? ' (disturbed)' : ''}` +
+  `${r.valid ? '' : ` — INVALID: ${r.invalidReason}`}`;
+
+/** Runs once; in a full run, once more if the machine disturbed the first, keeping the better of the two. */
+async function measure(session: Session, config: FanoutConfig & { spare: () => boolean }, kind: ServerKind, workload: Workload, clients: number, command: Parameters<LoadGenerator['run']>[0]): Promise<FanoutEntry> {
+  const t = timings(config.quick);
+  const first = await session.generator.run(command);
+  let best = first;
+  let attempts = 1;
+  if (t.retry && disturbed(first) && config.spare()) {
+    config.log(`    (disturbed: others used ${Math.round(first.foreignCpu * 100)}% of a core, send lag p99 ${first.sendLagP99Ms} ms; measuring again)`);
+    await waitForQuiet(t.quietWaitMs);
+    const second = await session.generator.run(command);
+    attempts = 2;
+    const score = (r: RunResult) => (invalidReason(r) ? 10 : 0) + r.foreignCpu;
+    if (score(second) <= score(first)) best = second;
+  }
+  const e = entry(kind, workload, clients, best, session.baselineRssKb, attempts);
+  config.log(`    ${describe(e)}`);
+  return e;
+}
+
+const oneDoc = (doc: string, n: number): ClientSpec[] => Array.from({ length: n }, (_, id) => ({ id, doc, measuring: id < MEASURING, sends: true }));
+
+async function connect(session: Session, clients: ClientSpec[], log: (l: string) => void): Promise<void> {
+  const setup = await session.generator.setup(session.target, clients, session.server.pid);
+  log(`    ${setup.connected}/${clients.length} clients connected in ${setup.connectMs} ms`);
+  if (setup.failed.length) throw new Error(`clients failed to connect: ${setup.failed.join('; ')}`);
+}
+
+/** The four fan-out workloads against one server. */
+export async function runFanout(kind: ServerKind, fanoutConfig: FanoutConfig) {
+  const t = timings(fanoutConfig.quick);
+  const started = Date.now();
+  const spare = () => Date.now() - started < SERVER_BUDGET_MS;
+  const config = { ...fanoutConfig, spare };
+  const log = config.log;
+  const fanout: FanoutEntry[] = [];
+  const memory: MemoryEntry = { server: kind, baselineRssKb: null, rssPerIdleConnKb: null, idleConnections: t.idleConnections, rssPerLoadedDocKb: null };
+  let sustained: SustainedEntry = { server: kind, editsPerSecond: null, limitedBy: 'error', firstFailingRate: null };
+  const c = config.corroborate;
+  const doc = (corroborate: string, other: string) => (kind === 'corroborate' ? corroborate : other);
+  let session: Session | null = null;
+  const step = async (name: string, body: () => Promise<void>) => {
+    log(`  ${kind} ${name}`);
+    try {
+      await body();
+    } catch (err) {
+      log(`    ${name} failed: ${(err as Error).message}`);
+    } finally {
+      await closeSession(session);
+      session = null;
+    }
+  };
+
+  // 1. fanout-50: 50 clients × 2 edits/s on one document (repeated in a full run; the median by p99 is kept).
+  await step('fanout-50', async () => {
+    const fanoutDoc = doc(c.fanoutDoc, 'bench-fanout');
+    session = await openSession(kind, config, fanoutDoc, 'fanout-50', spare);
+    await connect(session, oneDoc(fanoutDoc, 50), log);
+    const repeats: FanoutEntry[] = [];
+    for (let i = 0; i < t.fanoutRepeats; i++) {
+      repeats.push(await measure(session, config, kind, 'fanout-50', 50, { rate: 100, warmupMs: t.warmupMs, windowMs: t.fanoutWindowMs, drainMs: t.drainMs }));
+    }
+    // The median repeat by p99 among the valid undisturbed ones (else the valid ones, else all).
+    const calm = repeats.filter((e) => e.valid && !e.disturbed);
+    const pool = calm.length ? calm : repeats.some((e) => e.valid) ? repeats.filter((e) => e.valid) : repeats;
+    const sorted = [...pool].sort((a, b) => (a.p99Ms ?? Infinity) - (b.p99Ms ?? Infinity));
+    const chosen = sorted[Math.floor((sorted.length - 1) / 2)];
+    fanout.push(
+      repeats.length > 1
+        ? { ...chosen, repeatsP99Ms: repeats.map((e) => e.p99Ms), repeats: repeats.map(({ p50Ms, p99Ms, valid, foreignCpu }) => ({ p50Ms, p99Ms, valid, foreignCpu })) }
+        : chosen,
+    );
+  });
+
+  // 2. ramp-200: 200 clients on one document, the rate stepped up to the first failing step.
+  await step('ramp-200', async () => {
+    const rampDoc = doc(c.rampDoc, 'bench-ramp');
+    session = await openSession(kind, config, rampDoc, 'ramp-200', spare);
+    await connect(session, oneDoc(rampDoc, 200), log);
+    if (!t.idleConnections) {
+      await sleep(t.settleMs);
+      const idle = await settledRssKb(session.server.pid);
+      memory.baselineRssKb = session.baselineRssKb;
+      memory.idleConnections = 200;
+      memory.rssPerIdleConnKb = idle !== null && session.baselineRssKb !== null ? round((idle - session.baselineRssKb) / 200, 1) : null;
+      log(`    200 idle connections: ${memory.rssPerIdleConnKb} kB each`);
+    }
+    sustained = { server: kind, editsPerSecond: null, limitedBy: 'last-step', firstFailingRate: null };
+    for (const rate of t.rampRates) {
+      const e = await measure(session, config, kind, 'ramp-200', 200, { rate, warmupMs: t.warmupMs, windowMs: t.rampWindowMs, drainMs: t.drainMs });
+      fanout.push(e);
+      if (e.valid && e.p99Ms !== null && e.p99Ms < P99_BOUND_MS) {
+        sustained.editsPerSecond = rate;
+        continue;
+      }
+      const reason = e.invalidReason ?? '';
+      sustained.limitedBy = reason.includes('generator')
+        ? 'generator'
+        : reason.includes('closed clients')
+          ? 'server-closed-clients'
+          : reason.includes('missing')
+            ? 'delivered'
+            : 'p99';
+      if (e.disturbed) sustained.disturbed = true;
+      sustained.firstFailingRate = rate;
+      break;
+    }
+  });
+
+  // 3. docs-400: one editing client on each of 400 documents, 4 measuring observers on the first four.
+  await step('docs-400', async () => {
+    const docs = kind === 'corroborate' ? c.docs.slice(0, 400) : Array.from({ length: 400 }, (_, i) => `bench-doc-${i}`);
+    session = await openSession(kind, config, doc(c.probeDoc, 'bench-probe'), 'docs-400', spare);
+    const clients: ClientSpec[] = [
+      ...docs.map((d, i) => ({ id: i, doc: d, measuring: false, sends: true })),
+      ...docs.slice(0, MEASURING).map((d, i) => ({ id: 400 + i, doc: d, measuring: true, sends: false })),
+    ];
+    await connect(session, clients, log);
+    await sleep(t.settleMs);
+    const idle = await settledRssKb(session.server.pid);
+    memory.rssPerLoadedDocKb = idle !== null && session.baselineRssKb !== null ? round((idle - session.baselineRssKb) / 400, 1) : null;
+    log(`    idle: ${memory.rssPerLoadedDocKb} kB per loaded document (with its connection)`);
+    fanout.push(await measure(session, config, kind, 'docs-400', 400, { rate: 200, warmupMs: t.warmupMs, windowMs: t.docsWindowMs, drainMs: t.drainMs }));
+  });
+
+  // 4. Idle connections on one document: memory per connection (a full run; a quick one measured it above).
+  if (t.idleConnections) await step('idle connections', async () => {
+    const idleDoc = doc(c.probeDoc, 'bench-idle');
+    session = await openSession(kind, config, idleDoc, 'idle', spare);
+    memory.baselineRssKb = session.baselineRssKb;
+    await connect(session, Array.from({ length: t.idleConnections }, (_, id) => ({ id, doc: idleDoc, measuring: false, sends: false })), log);
+    await sleep(t.settleMs);
+    const idle = await settledRssKb(session.server.pid);
+    memory.rssPerIdleConnKb = idle !== null && session.baselineRssKb !== null ? round((idle - session.baselineRssKb) / t.idleConnections, 1) : null;
+    log(`    ${t.idleConnections} idle connections: ${memory.rssPerIdleConnKb} kB each`);
+  });
+  return { fanout, memory, sustained };
+}
