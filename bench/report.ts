@@ -35,7 +35,7 @@ const fmt = (v: unknown, digits = 1): string => {
   return String(v);
 };
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 100)}%`);
-const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || b === 0 ? '—' : `${(a / b).toFixed(2)}×`);
+const ratio = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null || a <= 0 || b <= 0 ? '—' : `${(a / b).toFixed(2)}×`);
 const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const status = (e: FanoutEntry | undefined) => (!e ? 'not run' : !e.valid ? 'INVALID' : e.disturbed ? 'valid, disturbed' : 'valid');
 const mark = (ok: boolean | null | undefined) => (ok === null || ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
@@ -84,13 +84,14 @@ export function renderMarkdown(r: Results, existing = ''): string {
       }),
     ),
   );
+  out.push('', 'RSS per connection here is (RSS at the end of the window − baseline) / 50: a few MB of heap growth or collection swamp it (a negative value is a collection); the Memory section measures 1,000 idle connections instead.');
   if (c50?.savedAckP50Ms != null) out.push('', `Corroborate's saved acknowledgement (edit committed to PostgreSQL) reached the sender after ${fmt(c50.savedAckP50Ms)} ms (p50), ${fmt(c50.savedAckP99Ms)} ms (p99).`);
   out.push('');
 
   // Ramp and sustained.
   out.push('## Sustained throughput: 200 clients on one document, edit rate stepped up');
   out.push('');
-  out.push('Each cell: p99 latency in ms (server CPU); † marks a step during which other processes took more than half a core. A step fails at p99 ≥ 100 ms, at missing edits, or when the run is invalid; the ramp stops at the first failure.');
+  out.push('Each cell: p99 latency in ms (server CPU); † marks a step during which other processes took more than half a core or the hypervisor more than 10 % of the cores. A step fails at p99 ≥ 100 ms, at missing edits, or when the run is invalid; the ramp stops at the first failure.');
   out.push('');
   const rates = [...new Set(r.fanout.filter((e) => e.workload === 'ramp-200').map((e) => e.editsPerSecond))].sort((a, b) => a - b);
   out.push(
@@ -111,7 +112,17 @@ export function renderMarkdown(r: Results, existing = ''): string {
   out.push(
     table(
       ['server', 'sustained edits/s (p99 < 100 ms)', 'ended by', 'Corroborate ÷ server'],
-      SERVERS.map((s) => [s, fmt(sus(s)?.editsPerSecond), sus(s) ? `${sus(s)!.limitedBy}${sus(s)!.firstFailingRate ? ` at ${sus(s)!.firstFailingRate}` : ''}${sus(s)!.disturbed ? ' †' : ''}` : 'not run', s === 'corroborate' ? '' : ratio(sus('corroborate')?.editsPerSecond, sus(s)?.editsPerSecond)]),
+      SERVERS.map((s) => {
+        const x = sus(s);
+        // When the generator saturated first, the server's own limit is higher than what was measured.
+        const bound = x?.limitedBy === 'generator' || x?.limitedBy === 'last-step';
+        return [
+          s,
+          `${bound && x?.editsPerSecond != null ? '≥ ' : ''}${fmt(x?.editsPerSecond)}`,
+          x ? `${x.limitedBy}${x.firstFailingRate ? ` at ${x.firstFailingRate}` : ''}${x.disturbed ? ' †' : ''}` : 'not run',
+          s === 'corroborate' ? '' : `${bound ? '≤ ' : ''}${ratio(sus('corroborate')?.editsPerSecond, x?.editsPerSecond)}`,
+        ];
+      }),
     ),
   );
   out.push('');
@@ -135,7 +146,7 @@ export function renderMarkdown(r: Results, existing = ''): string {
   out.push('## Memory');
   out.push('');
   const idleN = r.memory.find((x) => x.idleConnections)?.idleConnections ?? 1000;
-  out.push(`Server RSS with one connection on one loaded document (baseline, a fresh server each time); then ${idleN} idle connections on that document; then 400 more documents loaded with one idle connection each. Per item: (RSS − baseline) / count, each RSS the median of five readings.`);
+  out.push(`Server RSS with one connection on one loaded document (baseline, a fresh server each time); then ${idleN} idle connections on that document; then 400 more documents loaded with one idle connection each. Per item: (RSS − baseline) / count, each RSS the median of five readings. RSS growth is what the process had to take from the system: a server that starts with a large, partly empty heap absorbs small allocations without growing, so a per-item figure is a lower bound when the baseline is large.`);
   out.push('');
   const mem = (s: ServerKind) => r.memory.find((x) => x.server === s);
   out.push(
@@ -249,7 +260,7 @@ export function renderMarkdown(r: Results, existing = ''): string {
   out.push('');
   out.push(invalid.length ? invalid.map((e) => `- ${e.server} ${e.workload} at ${e.editsPerSecond} edits/s: ${e.invalidReason}`).join('\n') : 'None.');
   const busy = r.fanout.filter((e) => e.valid && e.disturbed);
-  if (busy.length) out.push('', `Valid but disturbed (other processes on this machine took more than half a core during the window): ${busy.map((e) => `${e.server} ${e.workload}@${e.editsPerSecond} (${pct(e.foreignCpu)})`).join(', ')}.`);
+  if (busy.length) out.push('', `Valid but disturbed (other processes on this machine took more than half a core, or the hypervisor more than 10 % of the cores, during the window): ${busy.map((e) => `${e.server} ${e.workload}@${e.editsPerSecond} (others ${pct(e.foreignCpu)}, steal ${pct(e.cores.reduce((a, c) => a + c.steal, 0) / Math.max(1, e.cores.length))})`).join(', ')}.`);
   if (r.notes.length) out.push('', ...r.notes.map((n) => `- ${n}`));
   out.push('');
   out.push(keep(existing, 'reading', '## Reading\n\n(Written by hand after a full run.)'));
@@ -262,7 +273,7 @@ const METHOD = `## How it is measured
 - Each server runs in its own process pinned to core 0 (\`taskset -c 0\`); the load generator runs in one process pinned to core 1. PostgreSQL is shared and not pinned. Server CPU comes from \`/proc/<pid>/stat\` (fraction of one core over the measuring window), RSS from \`/proc/<pid>/status\`.
 - **Corroborate**: \`server/main.ts\` on PostgreSQL, every edit appended to the update log by group commit and acknowledged as saved; clients authenticate with an API token. **y-websocket**: \`@y/websocket-server\` 0.1.1's \`setupWSConnection\` with its LevelDB persistence (y-leveldb, fire-and-forget). **Hocuspocus**: \`@hocuspocus/server\` 3.4.4 with \`@hocuspocus/extension-database\` storing the document state in a table of the same PostgreSQL database (its default 2 s debounce). **Relay**: a bare \`ws\` server forwarding every message to the other sockets of the room.
 - An edit is one \`Y.Map\` set in a top-level map, keyed by client, whose value carries the send time; the same edits go to every server. Four measuring clients per document apply Yjs (on Hocuspocus, \`@hocuspocus/provider\`); an edit's latency is the time until the last of them has it. The other clients speak the protocol minimally over a bare socket (answering sync step 1 with an empty step 2, or Hocuspocus's auth message), send their edits and only count bytes.
-- Edits are sent on an open-loop schedule. After each window the generator drains for a few seconds; a run is **invalid** when the generator's core saturates (> 90 %), when it falls behind its schedule (send lag p99 > 50 ms), when the server closes clients, or when edits are missing after the drain. A run disturbed by other processes on this shared machine is measured again once.
+- Edits are sent on an open-loop schedule. After each window the generator drains for a few seconds; a run is **invalid** when the generator's core saturates (> 90 %), when it falls behind its schedule (send lag p99 > 50 ms), when the server closes clients, or when edits are missing after the drain. Other people's processes share this machine, and the hypervisor takes time from it too: each window records the CPU the others used and the time stolen; a disturbed window (others > 0.35 core, steal > 10 %, or a generator stall it did not cause) is measured once more in a full run, and an entry still disturbed is marked. The servers and the generator run at \`nice -10\`.
 - Edits touch no claims, so Corroborate's claim guard and projection are idle in the fan-out runs; its cost there is the update log, the saved acknowledgement and the per-tick merge.`;
 
 export function writeResults(results: Results, opts: { partial: boolean }): string[] {

@@ -46,7 +46,7 @@ export interface FanoutEntry {
   cores: Array<{ busy: number; steal: number }>;
   /** CPU (in cores) taken during the window by other processes on this shared machine. */
   foreignCpu: number;
-  /** Other processes took more than half a core during the window: the numbers are theirs as much as the server's. */
+  /** Other processes took more than half a core, or the hypervisor more than 10 % of the cores, during the window. */
   disturbed: boolean;
   /** Measurements made for this entry (a disturbed one is repeated once). */
   attempts: number;
@@ -116,8 +116,13 @@ export function invalidReason(r: RunResult): string | null {
   return reasons.length ? reasons.join('; ') : null;
 }
 
-/** A run disturbed by other processes (or by a stall the generator did not cause itself) says little about the server. */
-const disturbed = (r: RunResult) => r.foreignCpu > 0.35 || ((r.skipped > 0 || (r.sendLagP99Ms ?? 0) > 50) && r.generatorCpu < 0.85);
+/** Share of the cores' time the hypervisor gave to other machines during the window. */
+const steal = (r: RunResult) => r.cores.reduce((a, c) => a + c.steal, 0) / Math.max(1, r.cores.length);
+/** Above this steal, the entry is flagged as disturbed too. */
+const STOLEN = 0.1;
+
+/** A run disturbed by other processes, by the hypervisor, or by a stall the generator did not cause itself says little about the server. */
+const disturbed = (r: RunResult) => r.foreignCpu > 0.35 || steal(r) > STOLEN || ((r.skipped > 0 || (r.sendLagP99Ms ?? 0) > 50) && r.generatorCpu < 0.85);
 
 interface Session {
   server: RunningServer;
@@ -175,14 +180,15 @@ function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResu
     rssKb: r.rssKb,
     cores: r.cores,
     foreignCpu: r.foreignCpu,
-    disturbed: r.foreignCpu > BUSY_MACHINE,
+    disturbed: r.foreignCpu > BUSY_MACHINE || steal(r) > STOLEN,
     attempts,
   };
 }
 
 const describe = (r: FanoutEntry) =>
   `${r.editsPerSecond} edits/s: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, delivered ${r.delivered}, server CPU ${Math.round(r.serverCpu * 100)}%, ` +
-  `generator ${Math.round(r.generatorCpu * 100)}%, pg ${Math.round(r.postgresCpu * 100)}%, others ${Math.round(r.foreignCpu * 100)}%${r.disturbed ? ' (disturbed)' : ''}` +
+  `generator ${Math.round(r.generatorCpu * 100)}%, pg ${Math.round(r.postgresCpu * 100)}%, others ${Math.round(r.foreignCpu * 100)}%, ` +
+  `steal ${Math.round((r.cores.reduce((a, c) => a + c.steal, 0) / Math.max(1, r.cores.length)) * 100)}%${r.disturbed ? ' (disturbed)' : ''}` +
   `${r.valid ? '' : ` — INVALID: ${r.invalidReason}`}`;
 
 /** Runs once; in a full run, once more if the machine disturbed the first, keeping the better of the two. */
@@ -192,7 +198,7 @@ async function measure(session: Session, config: FanoutConfig & { spare: () => b
   let best = first;
   let attempts = 1;
   if (t.retry && disturbed(first) && config.spare()) {
-    config.log(`    (disturbed: others used ${Math.round(first.foreignCpu * 100)}% of a core, send lag p99 ${first.sendLagP99Ms} ms; measuring again)`);
+    config.log(`    (disturbed: others used ${Math.round(first.foreignCpu * 100)}% of a core, steal ${Math.round(steal(first) * 100)}%, send lag p99 ${first.sendLagP99Ms} ms; measuring again)`);
     await waitForQuiet(t.quietWaitMs);
     const second = await session.generator.run(command);
     attempts = 2;

@@ -3,7 +3,7 @@
  * one transaction) opened in Chromium: time to the text painted, to the claim highlights painted
  * (the reader draws them with the CSS Custom Highlight API), and the cost of scrolling through it.
  */
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -33,8 +33,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A wrapper script that starts Chromium on every core (it would inherit this process's pinning to one), at the benchmark's priority. */
-function unpinnedChromium(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
+function unpinnedChromium(dir: string): string {
   const file = join(dir, 'chromium');
   writeFileSync(file, `#!/bin/sh\nexec ${[...priorityPrefix(), 'taskset', '-c', `0-${cpus().length - 1}`, CHROMIUM].join(' ')} "$@"\n`);
   chmodSync(file, 0o755);
@@ -148,6 +147,7 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
   const web = buildWeb();
   ctx.log(`  web app: ${web.source === 'private' ? `built in ${Math.round(performance.now() - building)} ms` : web.note}`);
   const server = await startServer('corroborate', { databaseUrl: ctx.databaseUrl, webDir: web.dir });
+  const wrapperDir = mkdtempSync(join(tmpdir(), 'bench-chromium-'));
   let browser: Browser | null = null;
   try {
     const api = new Api(server.base);
@@ -159,7 +159,7 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
     ctx.log(`  ${text.length} characters, ${claims.length} claims written and saved in ${Math.round(writeMs)} ms`);
 
     // This process is pinned to the generator's core; the browser gets both cores, like a real one.
-    browser = await chromium.launch({ executablePath: unpinnedChromium(), args: ARGS });
+    browser = await chromium.launch({ executablePath: unpinnedChromium(wrapperDir), args: ARGS });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const login = await context.request.post(`${server.base}/api/auth/login`, {
       data: { email: ctx.account.email, password: ctx.account.password },
@@ -259,5 +259,6 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
     await browser?.close();
     await server.stop();
     web.cleanup();
+    rmSync(wrapperDir, { recursive: true, force: true });
   }
 }

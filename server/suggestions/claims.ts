@@ -1,4 +1,8 @@
-import nlp from 'compromise';
+import type nlpType from 'compromise';
+
+/** compromise, loaded on first use (about 50 MB of memory a server without suggestions need not pay). */
+let nlpModule: Promise<typeof nlpType> | null = null;
+const loadNlp = () => (nlpModule ??= import('compromise').then((m) => m.default));
 
 export interface ClaimSuggestion {
   start: number;
@@ -33,7 +37,8 @@ const WEIGHTS = { figure: 0.45, attribution: 0.35, date: 0.15, named: 0.1, compa
  * attributions. Sentences and entities come from compromise (an NLP library); the attribution
  * phrases are a short list. Footnote markers are masked first so they do not glue sentences.
  */
-export function suggestClaims(text: string, until = text.length, minScore = 0.3): ClaimSuggestion[] {
+export async function suggestClaims(text: string, until = text.length, minScore = 0.3): Promise<ClaimSuggestion[]> {
+  const nlp = await loadNlp();
   const masked = text.slice(0, until).replace(MARKER_MASK, (m) => ' '.repeat(m.length));
   const sentences = nlp(masked).sentences().json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>;
   const out: ClaimSuggestion[] = [];

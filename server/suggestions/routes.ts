@@ -33,7 +33,7 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     const citations = findCitations(doc.text);
     const existing = await listClaims(app.db, { documentId: doc.id }, requireUser(request).id);
     const claimed = existing.map((c) => c.anchor);
-    const claims = suggestClaims(doc.text, notesSectionStart(doc.text, citations)).filter(
+    const claims = (await suggestClaims(doc.text, notesSectionStart(doc.text, citations))).filter(
       (s) => !claimed.some((a) => a.start < s.end && s.start < a.end),
     );
     const evidence = evidenceOffers(doc.text, existing.map((c) => ({ id: c.id, ...c.anchor })), citations).filter(

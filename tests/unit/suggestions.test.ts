@@ -42,8 +42,8 @@ describe('citation linking', () => {
 });
 
 describe('claim finding', () => {
-  test('suggests the opinion article’s unsourced figures and vague attributions, with reasons', () => {
-    const suggestions = suggestClaims(opinion);
+  test('suggests the opinion article’s unsourced figures and vague attributions, with reasons', async () => {
+    const suggestions = await suggestClaims(opinion);
     const find = (words: string) => suggestions.find((s) => s.exact.includes(words));
     expect(find('officials confirmed')?.reasons).toEqual(expect.arrayContaining(['states a figure', 'vague attribution: “officials confirmed”']));
     expect(find('Reports suggest')?.score).toBeGreaterThanOrEqual(0.8);
@@ -52,9 +52,9 @@ describe('claim finding', () => {
     expect(suggestions.some((s) => s.exact.startsWith('None of this means'))).toBe(false);
   });
 
-  test('footnote markers do not glue sentences, stay outside the suggestion, and notes are skipped', () => {
+  test('footnote markers do not glue sentences, stay outside the suggestion, and notes are skipped', async () => {
     const citations = findCitations(report);
-    const suggestions = suggestClaims(report, notesSectionStart(report, citations));
+    const suggestions = await suggestClaims(report, notesSectionStart(report, citations));
     const mortality = suggestions.find((s) => s.exact.startsWith('Heat mortality'))!;
     expect(mortality.exact).toBe('Heat mortality rose sharply during the heatwave of July 2022, with excess deaths concentrated among residents over 75 living alone.');
     expect(suggestions.every((s) => s.start < notesSectionStart(report, citations))).toBe(true);

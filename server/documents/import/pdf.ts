@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { joinParagraphs } from './text';
 
 interface Run {
@@ -42,6 +41,8 @@ function lineText(line: Line, bodySize: number): string {
  * and superscript markers in the body become `[9]`, so citation linking finds both.
  */
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
+  // Loaded on first use: pdf.js adds about 200 MB to a server's memory (BENCHMARKS.md, Memory).
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js refuses a Node Buffer (a Uint8Array subclass): hand it a plain copy.
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   const body: string[] = [];
