@@ -2,29 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, votes } from '../../db/schema';
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../shared/claim-doc';
-import { tally, verdictAlpha, type AlphaResult } from '../votes/agreement';
-
-export interface ClaimRef {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  exact: string;
-  status: ClaimStatus;
-  votes: number;
-}
-
-export interface Dashboard {
-  claims: number;
-  byStatus: Record<ClaimStatus, number>;
-  /** Consensus verdicts of revealed claims; `none` counts revealed claims whose vote is tied. */
-  verdicts: Record<Verdict | 'none', number>;
-  agreement: AlphaResult;
-  quorum: number;
-  /** Not yet revealed and short of the quorum: fact-checkers' to-do list. */
-  waitingForVotes: ClaimRef[];
-  /** Revealed (or in review) but neither verified nor rejected: the lead's to-do list. */
-  waitingForSignOff: ClaimRef[];
-}
+import type { ClaimRef, Dashboard } from '../shared/dashboard';
+import { tally, verdictAlpha } from '../votes/agreement';
 
 /** Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace or one document. */
 export async function dashboard(db: Db, scope: { workspaceId: string; documentId?: string }, quorum: number): Promise<Dashboard> {

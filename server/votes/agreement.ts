@@ -3,6 +3,7 @@
  * alpha across claims. Pure functions.
  */
 import { VERDICTS, type Tally, type Verdict } from '../shared/claim-doc';
+import type { Agreement } from '../shared/dashboard';
 
 /** The verdicts on the ordinal scale, best first; `unverifiable` is off the scale. */
 export const SCALE: readonly Verdict[] = VERDICTS.filter((v) => v !== 'unverifiable');
@@ -31,14 +32,7 @@ export function tally(verdicts: readonly Verdict[]): Tally {
 
 export type Metric = 'nominal' | 'ordinal' | 'interval';
 
-export interface AlphaResult {
-  /** Krippendorff's alpha, or null when it is undefined (fewer than two pairable values, or no variation at all). */
-  alpha: number | null;
-  /** Pairable values: judgements in units that have at least two of them. */
-  pairable: number;
-  /** Units (claims) with at least two judgements. */
-  units: number;
-}
+export type AlphaResult = Agreement;
 
 /**
  * Krippendorff's alpha over units of judgements (`units[u]` = the values coders gave unit u; a

@@ -1,31 +1,5 @@
-import type { ClaimStatus, Verdict } from '$lib/verification';
 
-/** A claim on one of the dashboard's to-do lists. */
-export interface ClaimRef {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  /** The claim's quote. */
-  exact: string;
-  status: ClaimStatus;
-  /** Votes cast so far (a number only: hidden verdicts never leave the server). */
-  votes: number;
-}
-
-/** `GET /api/workspaces/:wid/dashboard` and `GET /api/documents/:id/dashboard`. */
-export interface Dashboard {
-  claims: number;
-  byStatus: Record<ClaimStatus, number>;
-  /** Consensus verdicts of revealed claims; `none` counts revealed claims whose votes tie. */
-  verdicts: Record<Verdict | 'none', number>;
-  /** Krippendorff's alpha (ordinal) over revealed verdicts; null when there is too little to compute it. */
-  agreement: { alpha: number | null; pairable: number; units: number };
-  quorum: number;
-  /** Not yet revealed and short of the quorum: the fact-checkers' to-do list. */
-  waitingForVotes: ClaimRef[];
-  /** Revealed (or in review) but neither verified nor rejected: the lead's to-do list. */
-  waitingForSignOff: ClaimRef[];
-}
+export type { ClaimRef, Dashboard } from '$shared/dashboard';
 
 /** "0.82", "−0.15": two decimals, with a real minus sign. */
 export function formatAlpha(alpha: number): string {
