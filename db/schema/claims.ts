@@ -32,6 +32,11 @@ export const claims = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the claim is deleted from the shared document: the row, its votes and comments stay,
+     * so an undo (the claim coming back into the Y.Doc) restores both stores. Reads skip deleted rows.
+     */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [index('claims_document_idx').on(t.documentId, t.start)],
 );

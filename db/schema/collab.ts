@@ -44,3 +44,22 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_document_idx').on(t.documentId, t.at)],
 );
+
+/**
+ * Batches of a room that PostgreSQL refused for a reason a retry cannot cure (a value it cannot
+ * store, a broken constraint): kept whole, outside the update log, so nothing is lost and nothing
+ * stalls the other rooms. The updates are bytea (always storable); `error` is PostgreSQL's answer.
+ */
+export const quarantinedBatches = pgTable(
+  'quarantined_batches',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    documentId: uuid('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    updates: bytea('updates').notNull(),
+    updateCount: bigint('update_count', { mode: 'number' }).notNull(),
+    userIds: text('user_ids').array().notNull().default([]),
+    error: text('error').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('quarantined_batches_document_idx').on(t.documentId, t.at)],
+);

@@ -34,13 +34,30 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such document, or not one of the caller's workspaces (existence is never revealed). */
   notFound: 4404,
-  /** A frame larger than the server accepts. */
+  /** Access changed while connected: a viewer now (reconnect to continue read-only), or a role that needs a new session. */
+  roleChanged: 4409,
+  /** A frame larger than the server accepts, or one that would grow a note or the whole document past its limit. */
   tooLarge: 4413,
+  /**
+   * A frame carrying something the server refuses to store: text PostgreSQL cannot hold (NUL, an
+   * unpaired surrogate), values nested too deep or too large, a field of the wrong type. Nothing applied.
+   */
+  invalidContent: 4422,
   /** The document could not be loaded from the database; try again (never served empty). */
   unavailable: 4503,
+  /**
+   * The database refused this document's latest changes for a reason a retry cannot cure; they
+   * were set aside (quarantined, nothing lost) and the document reloaded. Reconnect to resync.
+   */
+  saveRefused: 4500,
   /** The connection did not read fast enough and its send buffer passed the bound; reconnect to resync. */
   slowConsumer: 4508,
-  /** The connection sent more messages than the per-connection rate allows; reconnect after a pause. */
+  /** Updates whose dependencies never arrived were held past their bound and dropped; reconnect to resync. */
+  outOfSync: 4510,
+  /**
+   * A budget was exceeded: messages or bytes per connection or per user, or connections per user.
+   * Reconnect after a pause.
+   */
   rateLimited: 4529,
   /** The server is shutting down; reconnect. */
   goingAway: 1001,
