@@ -5,6 +5,7 @@ import { originAllowed } from '../plugins/auth';
 import { CloseCode } from '../shared/collab-protocol';
 import { findRole } from '../workspaces/repository';
 import { roleAtLeast } from '../workspaces/access';
+import { credentialOf, type AccessWatch } from './access-watch';
 import { Connection } from './connection';
 import { isUuid } from './projection';
 import { RoomNotFoundError, type Rooms } from './rooms';
@@ -16,8 +17,10 @@ const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
  * `/collab/<documentId>`: the standard y-protocols sync and awareness over a WebSocket, so any
  * y-websocket client connects. Auth by session cookie or `?token=`; refusals are close codes.
  */
-const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms }> = async (app: FastifyInstance, { config, rooms }) => {
+const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: AccessWatch }> = async (app: FastifyInstance, { config, rooms, access }) => {
   app.get<{ Params: { documentId: string } }>('/collab/:documentId', { websocket: true, schema: { hide: true } }, async (socket: WebSocket, request) => {
+    // The credential could not be checked (database unreachable, plugins/auth.ts): try again later.
+    if (request.authUnavailable) return socket.close(CloseCode.unavailable, 'database unavailable; try again');
     // Frames can arrive while the room loads; keep them in order until it is ready.
     const early: Uint8Array[] = [];
     let deliver: ((data: Uint8Array) => void) | null = null;
@@ -55,8 +58,10 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms }> = async
 
     const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), config.collab.maxBufferedBytes, config.collab.messagesPerSecond);
     room.join(conn);
+    access.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
     socket.on('close', () => {
       conn.closed = true;
+      access.unregister(conn);
       room.leave(conn);
       rooms.release(room);
     });

@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { AccessWatch } from '../collab/access-watch';
 import { LocalBus, type Bus } from '../collab/bus';
 import { RedisBus } from '../collab/redis-bus';
 import { Rooms } from '../collab/rooms';
@@ -34,8 +35,12 @@ export default fp(
     // Frames above maxFrameBytes are closed with 4413 by the room (y-websocket does not reconnect after
     // it); ws's own cap (1009) only stops abuse far beyond that.
     await app.register(websocket, { options: { maxPayload: Math.max(64 * 1024 * 1024, config.collab.maxFrameBytes * 4) } });
-    await app.register(collabRoutes, { config, rooms });
+    // Access is checked for the life of each connection: periodically, and at once after a REST change here.
+    const access = new AccessWatch(app.db, app.log);
+    app.addHook('onSend', access.afterAccessChange);
+    await app.register(collabRoutes, { config, rooms, access });
     app.addHook('onClose', async () => {
+      access.stop();
       await rooms.close();
       await bus.close();
     });
