@@ -11,6 +11,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { Client, signUp } from '../helpers/client';
 import { connect, eventually, nextClose, synced, type CollabClient } from '../helpers/collab';
 import { testDbKind } from '../helpers/database';
+import { isPermanentClose } from '../../web/src/lib/collab/close-reasons';
 
 // DESIGN.md "Access for the life of a connection": logout, revocation, expiry, removal and a
 // change of write access apply to open sockets, and nothing the socket sends afterwards is stored.
@@ -200,14 +201,15 @@ describe('an open connection follows its membership', () => {
     expect(claimsOf(watcher.doc).has(sentAsViewer)).toBe(false);
   });
 
-  test('a viewer promoted to annotator is closed with 4409 and writes after reconnecting', async () => {
+  test('a viewer promoted to annotator is closed with 4409, reconnects by itself with the web app\'s rule, and then writes', async () => {
     const viewer = await member('viewer', 'promoted');
     const live = await joined(viewer);
+    // The predicate web/src/lib/collab/room.svelte.ts gives its provider.
+    live.provider.shouldReconnect = (event) => !isPermanentClose(event.code);
     const closing = nextClose(live, REST_DEADLINE_MS);
     expect((await lead.patch(`/api/workspaces/${wid}/members/${viewer.user!.id}`, { role: 'annotator' })).status).toBe(200);
     expect((await closing).code).toBe(CloseCode.roleChanged);
-    live.provider.connect();
-    await synced(live);
+    await eventually(() => live.provider.synced, 10_000, 'reconnected and synced');
     const claim = addClaim(live, 45, 49);
     await live.saved.whenSaved();
     expect(await stored(claim)).toEqual({ rest: true, log: true });

@@ -2,12 +2,14 @@ import { anchorFromRange, type Anchor } from '$anchoring';
 import { claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
 import { CloseCode } from '$shared/collab-protocol';
 import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
+import { api } from '$lib/api';
 import { newId } from '$lib/ids';
+import type { Document, Workspace } from '$lib/types';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ClaimsMirror } from './claims-mirror';
-import { describeClose, type ConnectionProblem } from './close-reasons';
+import { describeClose, isPermanentClose, type ConnectionProblem } from './close-reasons';
 import { colorFor, distinctColors, peersFrom, type Peer, type PresenceUser } from './presence';
 import { throttle, type Throttled } from './throttle';
 
@@ -58,7 +60,8 @@ export class Room {
   readonly text: string;
   /** This person, in the colour the others are shown in this tab (distinct from theirs). */
   me = $state.raw<PresenceUser>({ id: '', name: '', color: '' });
-  readonly readOnly: boolean;
+  /** A viewer; updated when the server reports a role change (4409). */
+  readOnly = $state(false);
   /** Whether edits are kept on this device (IndexedDB) until the server has them. */
   readonly keptOnDevice: boolean;
 
@@ -96,6 +99,8 @@ export class Room {
       // Every tab talks to the server, which fans changes out; a cross-tab channel would only repeat that.
       disableBc: true,
       maxBackoffTime: 5000,
+      // y-websocket gives up on every 44xx; after 4409 (a role change) it must reconnect with the new role.
+      shouldReconnect: (event: CloseEvent) => !isPermanentClose(event.code),
     });
     this.#savedState = new SavedState(this.#provider);
     this.#cleanup.push(this.#savedState.subscribe(() => this.#updateSaved()));
@@ -296,6 +301,20 @@ export class Room {
     this.problem = problem;
     // Lost access or gone: nothing here can be sent any more, so keep no copy of it on this device.
     if (code === CloseCode.notFound || code === CloseCode.forbidden) void this.#persistence?.clearData();
+    if (code === CloseCode.roleChanged) void this.#refreshRole();
+  }
+
+  /** After 4409: the provider reconnects by itself; the page learns whether this person may still write. */
+  async #refreshRole(): Promise<void> {
+    try {
+      const { document } = await api.get<{ document: Document }>(`/api/documents/${this.documentId}`);
+      const { workspaces } = await api.get<{ workspaces: Workspace[] }>('/api/workspaces');
+      const role = workspaces.find((w) => w.id === document.workspaceId)?.role ?? 'viewer';
+      this.readOnly = role === 'viewer';
+      this.#updateSaved();
+    } catch {
+      // Signed out or removed meanwhile: the next close code says so.
+    }
   }
 
   #listen(target: EventTarget, type: string, handler: () => void): void {
