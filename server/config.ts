@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 /** Everything the server reads from its environment, resolved once at start. */
@@ -22,7 +23,21 @@ export interface Config {
   authRateLimit: number;
   /** Requests per API token per minute. */
   tokenRateLimit: number;
+  /** Requests per signed-in user per minute, whichever tokens or session they use. */
+  userRateLimit: number;
+  /** Requests to `/api` and `/collab` per client address per minute, signed in or not. */
+  addressRateLimit: number;
+  /** How long a client may take to send a request's headers, in milliseconds (slow clients are cut off with 408). */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request (headers and body), in milliseconds. */
+  requestTimeoutMs: number;
+  /** An HTTP connection idle this long is closed, in milliseconds (WebSockets are not affected). */
+  connectionTimeoutMs: number;
+  /** PostgreSQL `statement_timeout` of every pooled connection, in milliseconds (0: none). Not used with PGlite. */
+  statementTimeoutMs: number;
   logLevel: string;
+  /** Where the log is written; standard output when unset (tests capture it here). */
+  logStream?: NodeJS.WritableStream;
   collab: {
     /** Largest WebSocket frame accepted; larger ones close the socket with 4413. */
     maxFrameBytes: number;
@@ -36,6 +51,44 @@ export interface Config {
     compactAfterRows: number;
     /** Messages per second a connection may send on average (twice that in a burst); more closes it with 4529. */
     messagesPerSecond: number;
+    /** Bytes per second a connection may send on average (four times that in a burst); more closes it with 4529. */
+    bytesPerSecond: number;
+    /** Open collaboration connections per user and process; one more is closed with 4529. */
+    connectionsPerUser: number;
+    /** Messages and bytes per second one user may send over all their connections (4529 past it). */
+    messagesPerSecondPerUser: number;
+    bytesPerSecondPerUser: number;
+    /** Largest encoded size of one shared document a client update may grow it to (4413 past it). */
+    maxDocumentBytes: number;
+    /** Updates waiting for missing dependencies are held at most this long and this large, then dropped (4510). */
+    maxHeldMs: number;
+    maxHeldBytes: number;
+    /** Interval of the WebSocket ping; a socket that did not answer the previous one is closed. */
+    heartbeatMs: number;
+    /** /api/health answers 503 once changes have waited this long because commits fail. */
+    unsavedAlertMs: number;
+  };
+  /** CPU-heavy work (imports, suggestions, anchoring) runs in a pool of worker threads, within these limits (docs/api.md "Limits"). */
+  jobs: {
+    /** Worker threads; default one fewer than the cores, at least one. */
+    threads: number;
+    /** Jobs that may wait for a thread; past it a request answers 503 `busy` with Retry-After. */
+    maxQueue: number;
+    /** A job running longer is stopped (its thread replaced) and answers 422 `too_complex`. */
+    timeoutMs: number;
+    /** Heap of each worker thread, in MiB: a job that needs more fails alone, with 422 `too_complex`. */
+    workerMemoryMb: number;
+    /** Longest document text, in UTF-16 code units (413 `document_too_large`). */
+    maxDocumentChars: number;
+    /** Most pages of an imported PDF (413 `too_many_pages`). */
+    maxPdfPages: number;
+    /** Deepest nesting of HTML elements, Markdown blocks or brackets (422 `too_deeply_nested`). */
+    maxNestingDepth: number;
+    /** Most entries in a .docx archive (413 `archive_too_large`). */
+    maxArchiveEntries: number;
+    /** Largest inflated size of one .docx entry and of all of them, in bytes (413 `archive_too_large`). */
+    maxArchivePartBytes: number;
+    maxArchiveBytes: number;
   };
 }
 
@@ -57,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlSeconds: Number(env.SESSION_TTL_SECONDS ?? 30 * 24 * 3600),
     authRateLimit: Number(env.AUTH_RATE_LIMIT ?? 10),
     tokenRateLimit: Number(env.TOKEN_RATE_LIMIT ?? 600),
+    userRateLimit: Number(env.USER_RATE_LIMIT ?? 1200),
+    addressRateLimit: Number(env.ADDRESS_RATE_LIMIT ?? 3000),
+    headersTimeoutMs: Number(env.HEADERS_TIMEOUT_MS ?? 15_000),
+    requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 120_000),
+    connectionTimeoutMs: Number(env.CONNECTION_TIMEOUT_MS ?? 120_000),
+    statementTimeoutMs: Number(env.DB_STATEMENT_TIMEOUT_MS ?? 30_000),
     logLevel: env.LOG_LEVEL ?? 'info',
     collab: {
       maxFrameBytes: Number(env.COLLAB_MAX_FRAME_BYTES ?? 2 * MB),
@@ -65,6 +124,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleUnloadMs: Number(env.COLLAB_IDLE_UNLOAD_MS ?? 30_000),
       compactAfterRows: Number(env.COLLAB_COMPACT_AFTER_ROWS ?? 1000),
       messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND ?? 300),
+      bytesPerSecond: Number(env.COLLAB_BYTES_PER_SECOND ?? 2 * MB),
+      connectionsPerUser: Number(env.COLLAB_CONNECTIONS_PER_USER ?? 20),
+      messagesPerSecondPerUser: Number(env.COLLAB_USER_MESSAGES_PER_SECOND ?? 600),
+      bytesPerSecondPerUser: Number(env.COLLAB_USER_BYTES_PER_SECOND ?? 4 * MB),
+      maxDocumentBytes: Number(env.COLLAB_MAX_DOCUMENT_BYTES ?? 64 * MB),
+      maxHeldMs: Number(env.COLLAB_MAX_HELD_MS ?? 10_000),
+      maxHeldBytes: Number(env.COLLAB_MAX_HELD_BYTES ?? 4 * MB),
+      heartbeatMs: Number(env.COLLAB_HEARTBEAT_MS ?? 30_000),
+      unsavedAlertMs: Number(env.COLLAB_UNSAVED_ALERT_MS ?? 10_000),
+    },
+    jobs: {
+      threads: Number(env.JOBS_THREADS ?? Math.max(1, availableParallelism() - 1)),
+      maxQueue: Number(env.JOBS_MAX_QUEUE ?? 16),
+      timeoutMs: Number(env.JOBS_TIMEOUT_MS ?? 20_000),
+      workerMemoryMb: Number(env.JOBS_WORKER_MEMORY_MB ?? 1024),
+      maxDocumentChars: Number(env.JOBS_MAX_DOCUMENT_CHARS ?? 2_000_000),
+      maxPdfPages: Number(env.JOBS_MAX_PDF_PAGES ?? 2000),
+      maxNestingDepth: Number(env.JOBS_MAX_NESTING_DEPTH ?? 200),
+      maxArchiveEntries: Number(env.JOBS_MAX_ARCHIVE_ENTRIES ?? 2000),
+      maxArchivePartBytes: Number(env.JOBS_MAX_ARCHIVE_PART_BYTES ?? 16 * MB),
+      maxArchiveBytes: Number(env.JOBS_MAX_ARCHIVE_BYTES ?? 48 * MB),
     },
   };
 }
@@ -80,7 +160,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     authRateLimit: 1000,
     tokenRateLimit: 100_000,
+    userRateLimit: 100_000,
+    addressRateLimit: 1_000_000,
     ...overrides,
     collab: { ...base.collab, idleUnloadMs: 1000, ...overrides.collab },
+    jobs: { ...base.jobs, ...overrides.jobs },
   };
 }

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { anchor as findAnchor } from '../anchoring';
 import { writeThroughRoom } from '../claims/routes';
 import { initServerFields } from '../collab/guard';
 import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
 import { badRequest, notFound } from '../errors';
+import { useJobs } from '../jobs';
 import { requireUser } from '../plugins/auth';
 import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
@@ -25,6 +25,7 @@ const importReply = z.object({
  * confidently is reported as skipped, never placed somewhere else.
  */
 const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const jobs = useJobs(app);
   app.post('/documents/:id/annotations', {
     bodyLimit: 20 * 1024 * 1024,
     schema: { tags: ['claims'], params: documentParams, body: z.unknown(), response: { 201: importReply } },
@@ -39,13 +40,25 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
 
     const created: Array<{ id: string; anchor: Anchor; method: string; parsed: NonNullable<ReturnType<typeof parseAnnotation>> }> = [];
     const skipped: Array<{ index: number; reason: string }> = [];
+    const toAnchor: Array<{ index: number; parsed: NonNullable<ReturnType<typeof parseAnnotation>> }> = [];
     items.forEach((item, index) => {
       const parsed = parseAnnotation(item);
-      if (!parsed) return skipped.push({ index, reason: 'no_text_selector' });
-      const found = findAnchor(doc.text, { exact: parsed.target.exact ?? doc.text.slice(parsed.target.start ?? 0, parsed.target.end ?? 0), ...parsed.target });
-      if (found.status !== 'anchored') return skipped.push({ index, reason: found.reason });
-      created.push({ id: randomUUID(), anchor: found.anchor, method: found.method, parsed });
+      if (!parsed) skipped.push({ index, reason: 'no_text_selector' });
+      else toAnchor.push({ index, parsed });
     });
+    // Each quote may need a fuzzy pass over the whole text: the anchoring runs in a worker thread (server/jobs).
+    const results = toAnchor.length
+      ? await jobs().run('anchorQuotes', {
+          text: doc.text,
+          targets: toAnchor.map(({ parsed }) => ({ exact: parsed.target.exact ?? doc.text.slice(parsed.target.start ?? 0, parsed.target.end ?? 0), ...parsed.target })),
+        })
+      : [];
+    results.forEach((found, i) => {
+      const { index, parsed } = toAnchor[i];
+      if (found.status !== 'anchored') skipped.push({ index, reason: found.reason });
+      else created.push({ id: randomUUID(), anchor: found.anchor, method: found.method, parsed });
+    });
+    skipped.sort((a, b) => a.index - b.index);
     const user = requireUser(request);
     if (created.length) {
       await writeThroughRoom(app, request, doc.id, (ydoc) => {

@@ -7,7 +7,9 @@ import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
-import { binaryToText, detectFormat, isTextFormat, titleFromContent, titleFromFilename, toCanonicalText } from './import';
+import { JobFailedError, provideJobs, useJobs, type JobPool } from '../jobs';
+import { detectFormat, isTextFormat, titleFromFilename } from './import';
+import type { Extracted, ImportInput } from './import/extract';
 import { findDocument, insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
@@ -20,8 +22,23 @@ export interface Upload {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a multipart import: one `file` part plus optional `title` and `sourceUrl` fields. */
-export async function readUpload(request: FastifyRequest, maxBytes: number): Promise<Upload> {
+/**
+ * Extracts an import's text in a worker thread, within the input limits (server/jobs): a refused
+ * input answers its 413 or 422, and a file the converter cannot read 422 `unreadable_file`.
+ */
+export async function extractText(request: FastifyRequest, jobs: JobPool, input: ImportInput, filename?: string): Promise<Extracted> {
+  try {
+    return await jobs.run('importDocument', input);
+  } catch (err) {
+    if (!(err instanceof JobFailedError)) throw err;
+    request.log.info({ err: (err.cause as Error)?.message, filename }, 'import: unreadable file');
+    const name = filename ?? 'The text';
+    throw unprocessable('unreadable_file', `${name} could not be read as ${input.format === 'pdf' || input.format === 'docx' ? `a ${input.format.toUpperCase()} file; is it damaged or password-protected?` : `${input.format === 'html' ? 'HTML' : input.format === 'markdown' ? 'Markdown' : 'text'}.`}`);
+  }
+}
+
+/** Reads a multipart import: one `file` part plus optional `title` and `sourceUrl` fields; its text is extracted in a worker thread. */
+export async function readUpload(request: FastifyRequest, maxBytes: number, jobs: JobPool): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
   for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })) {
@@ -38,28 +55,22 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
   if (!format) {
     throw unsupportedMediaType('unsupported_format', `${file.filename} is not a supported file; import .txt, .md, .html, .pdf or .docx.`);
   }
-  if (!isTextFormat(format)) {
-    let text: string;
+  let input: ImportInput;
+  if (isTextFormat(format)) {
     try {
-      text = await binaryToText(format, file.bytes);
-    } catch (err) {
-      request.log.info({ err: (err as Error).message, filename: file.filename }, 'import: unreadable file');
-      throw unprocessable('unreadable_file', `${file.filename} could not be read as a ${format.toUpperCase()} file; is it damaged or password-protected?`);
+      input = { format, raw: utf8.decode(file.bytes) };
+    } catch {
+      throw unprocessable('invalid_encoding', `${file.filename} is not UTF-8 text.`);
     }
-    return { title: meta.title ?? titleFromFilename(file.filename), sourceUrl: meta.sourceUrl, text, format };
-  }
-  let raw: string;
-  try {
-    raw = utf8.decode(file.bytes);
-  } catch {
-    throw unprocessable('invalid_encoding', `${file.filename} is not UTF-8 text.`);
-  }
-  const title = meta.title ?? titleFromContent(format, raw) ?? titleFromFilename(file.filename);
-  return { title, sourceUrl: meta.sourceUrl, text: toCanonicalText(format, raw), format };
+  } else input = { format, bytes: file.bytes };
+  const extracted = await extractText(request, jobs, input, file.filename);
+  return { title: meta.title ?? extracted.title ?? titleFromFilename(file.filename), sourceUrl: meta.sourceUrl, text: extracted.text, format };
 }
 
 /** Importing, listing and reading documents (API.md "Documents"). */
 const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  provideJobs(app, config.jobs);
+  const jobs = useJobs(app);
   app.post('/workspaces/:wid/documents', {
     schema: {
       tags: ['documents'],
@@ -73,10 +84,11 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     await requireRole(app.db, request, wid, 'annotator');
     let upload: Upload;
     if (request.isMultipart()) {
-      upload = await readUpload(request, config.maxUploadBytes);
+      upload = await readUpload(request, config.maxUploadBytes, jobs());
     } else {
       const body = parseOrThrow(createDocumentBody, request.body);
-      upload = { title: body.title, sourceUrl: body.sourceUrl, text: toCanonicalText(body.format, body.text), format: body.format };
+      const { text } = await extractText(request, jobs(), { format: body.format, raw: body.text });
+      upload = { title: body.title, sourceUrl: body.sourceUrl, text, format: body.format };
     }
     const { text } = upload;
     if (!text) throw unprocessable('empty_document', 'The document has no text once its markup is removed.');

@@ -1,20 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { anchorFromRange, AnchorRangeError } from '../anchoring';
+import type { ReanchorPlan } from '../anchoring/reanchor';
 import { anchorSchema, claimParams, claimReply } from '../claims/schemas';
-import { claimOwnerFor, oneClaim, writeThroughRoom } from '../claims/routes';
+import { claimOwnerFor, moveClaimAnchor, oneClaim } from '../claims/routes';
 import type { Config } from '../config';
 import { conflict, notFound, unprocessable } from '../errors';
+import { useJobs } from '../jobs';
 import { requireUser } from '../plugins/auth';
-import { claimsOf } from '../shared/claim-doc';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
-import { toCanonicalText } from './import';
 import { findDocument } from './repository';
-import { readUpload, type Upload } from './routes';
+import { extractText, readUpload, type Upload } from './routes';
 import { documentParams, documentSchema } from './schemas';
-import { reanchorRoom, recordReanchoring, replaceText } from './versions';
+import { applyReanchoring, recordReanchoring, replaceText, unplannedTargets } from './versions';
 
 const newVersionBody = z.strictObject({ text: z.string().min(1), format: z.enum(['text', 'markdown', 'html']).default('text') });
 const reviewSchema = z.object({ reason: z.string(), fromVersion: z.number().int(), old: anchorSchema, candidate: z.object({ anchor: anchorSchema, score: z.number() }).nullable() });
@@ -24,9 +23,12 @@ const versionReply = z.object({
   needsReview: z.array(z.object({ claimId: z.uuid(), review: reviewSchema, oldPassage: z.string(), candidatePassage: z.string().nullable() })),
 });
 const CONTEXT = 80;
+/** Rounds of re-anchoring before a new version is stored; what is still unplanned after them (claims made in the last moment) is planned in place. */
+const MAX_REANCHOR_ROUNDS = 3;
 
 /** A new text for an existing document (claims re-anchored, doubtful ones flagged), and settling a flagged claim's anchor. */
 const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
+  const jobs = useJobs(app);
   app.post('/documents/:id/versions', {
     schema: {
       tags: ['documents'],
@@ -40,18 +42,29 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     if (!doc) throw notFound(missing.code, missing.message);
     await requireRole(app.db, request, doc.workspaceId, 'annotator', missing);
     let upload: Upload;
-    if (request.isMultipart()) upload = await readUpload(request, config.maxUploadBytes);
+    if (request.isMultipart()) upload = await readUpload(request, config.maxUploadBytes, jobs());
     else {
       const body = parseOrThrow(newVersionBody, request.body);
-      upload = { text: toCanonicalText(body.format, body.text), format: body.format };
+      upload = { text: (await extractText(request, jobs(), { format: body.format, raw: body.text })).text, format: body.format };
     }
     if (!upload.text) throw unprocessable('empty_document', 'The new version has no text once its markup is removed.');
     if (upload.text === doc.text) throw conflict('unchanged', 'The new version is the same text as the current one.');
     const user = requireUser(request);
     const room = await app.rooms.acquire(doc.id);
     try {
+      // Every claim is re-anchored in a worker thread before anything is stored, so a re-anchoring
+      // stopped at the time limit leaves the document as it was. Claims made (or moved) while a
+      // round ran are planned in the next one.
+      let plans: ReanchorPlan[] = [];
+      for (let round = 0; round < MAX_REANCHOR_ROUNDS; round++) {
+        const targets = unplannedTargets(room, plans);
+        if (targets.length === 0) break;
+        const fresh = await jobs().run('reanchor', { text: upload.text, targets });
+        const replanned = new Set(fresh.map((p) => p.claimId));
+        plans = [...plans.filter((p) => !replanned.has(p.claimId)), ...fresh];
+      }
       if (!(await replaceText(app.db, doc, upload, user.id))) throw conflict('version_conflict', 'Someone else uploaded a new version at the same time; reload and try again.');
-      const { seq, outcomes } = reanchorRoom(room, upload.text, doc.version);
+      const { seq, outcomes } = applyReanchoring(room, upload.text, plans, doc.version);
       await room.durable(seq);
       await recordReanchoring(app.db, doc.id, user.id, outcomes, doc.version + 1);
       const updated = (await findDocument(app.db, doc.id))!;
@@ -84,7 +97,8 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    // A signed-off claim is 409 claim_locked until a lead reopens it.
+    const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: true });
     const doc = (await findDocument(app.db, owner.documentId))!;
     let anchor;
     try {
@@ -93,15 +107,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       if (err instanceof AnchorRangeError) throw unprocessable('anchor_not_found', 'That range is not a passage of the current text.');
       throw err;
     }
-    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc, room) => {
-      const map = claimsOf(ydoc).get(id);
-      if (!(map instanceof Y.Map)) return false;
-      room.text = doc.text;
-      // The anchor is immutable for clients; this REST call is the server's own, trusted write.
-      map.set('anchor', anchor);
-      map.set('review', null);
-    });
-    if (!found) throw notFound('claim_not_found', 'No such claim.');
+    await moveClaimAnchor(app, request, owner, id, doc.text, anchor);
     return { claim: await oneClaim(app, request, id) };
   });
 };

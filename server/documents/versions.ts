@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claimEvents, documentVersions, documents, type Document, type DocumentFormat } from '../../db/schema';
-import { anchorFromRange, anchor as findAnchor, snapToWords } from '../anchoring';
+import { planReanchoring, type ReanchorPlan, type ReanchorTarget } from '../anchoring/reanchor';
 import { SERVER_ORIGIN } from '../collab/origins';
 import type { Room } from '../collab/room';
 import { claimsOf, readClaim, type Anchor, type AnchorReview } from '../shared/claim-doc';
@@ -29,34 +29,46 @@ export async function replaceText(db: Db, doc: Document, next: { text: string; f
   });
 }
 
+/** The claims of a room as re-anchoring targets. */
+export function reanchorTargets(room: Room): ReanchorTarget[] {
+  const targets: ReanchorTarget[] = [];
+  claimsOf(room.doc).forEach((map, claimId) => {
+    const claim = readClaim(map);
+    // A claim still waiting for review is re-anchored from its last confirmed place.
+    targets.push({ claimId, from: claim.review?.old ?? claim.anchor });
+  });
+  return targets;
+}
+
+/** The targets of a room that `plans` do not cover: claims made, or moved, since the plans were computed. */
+export function unplannedTargets(room: Room, plans: ReanchorPlan[]): ReanchorTarget[] {
+  const planned = new Map(plans.map((p) => [p.claimId, JSON.stringify(p.from)]));
+  return reanchorTargets(room).filter((t) => planned.get(t.claimId) !== JSON.stringify(t.from));
+}
+
 /**
- * Re-anchors every claim of a room in the document's new text with the anchoring module. A claim
- * that anchors confidently moves there; one that does not keeps its old anchor and is flagged
- * `review` with the old passage and the best candidate, for a person to decide. Nothing is moved
- * silently and nothing is dropped. Returns the append position to wait for and the outcomes.
+ * Applies re-anchoring plans to a room in one change: a claim that anchored confidently moves
+ * there; one that did not keeps its old anchor and is flagged `review` with the old passage and the
+ * best candidate, for a person to decide. Nothing is moved silently and nothing is dropped. A claim
+ * the plans do not cover (made in the moment between the last plan and this change) is planned
+ * here. Returns the append position to wait for and the outcomes.
  */
-export function reanchorRoom(room: Room, newText: string, oldVersion: number): { seq: number; outcomes: ReanchorOutcome[] } {
+export function applyReanchoring(room: Room, newText: string, plans: ReanchorPlan[], oldVersion: number): { seq: number; outcomes: ReanchorOutcome[] } {
   const outcomes: ReanchorOutcome[] = [];
+  const all = [...plans, ...planReanchoring(newText, unplannedTargets(room, plans))];
+  const byClaim = new Map(all.map((p) => [p.claimId, p]));
   room.text = newText;
   const seq = room.change(SERVER_ORIGIN, (ydoc) => {
     claimsOf(ydoc).forEach((map, claimId) => {
+      const plan = byClaim.get(claimId);
+      if (!plan) return;
       const claim = readClaim(map);
-      // A claim still waiting for review is re-anchored from its last confirmed place.
-      const from: Anchor = claim.review?.old ?? claim.anchor;
-      const result = findAnchor(newText, from);
-      if (result.status === 'anchored') {
-        if (JSON.stringify(result.anchor) !== JSON.stringify(claim.anchor)) map.set('anchor', result.anchor);
+      if (plan.status === 'anchored') {
+        if (JSON.stringify(plan.anchor) !== JSON.stringify(claim.anchor)) map.set('anchor', plan.anchor);
         if (claim.review) map.set('review', null);
-        outcomes.push({ claimId, status: 'anchored', method: result.method, score: result.score });
+        outcomes.push({ claimId, status: 'anchored', method: plan.method, score: plan.score });
       } else {
-        const review: AnchorReview = {
-          reason: result.reason,
-          fromVersion: claim.review?.fromVersion ?? oldVersion,
-          old: from,
-          candidate: result.best
-            ? { anchor: anchorFromRange(newText, ...snapToWords(newText, result.best.anchor.start, result.best.anchor.end)), score: Number(result.best.score.toFixed(3)) }
-            : null,
-        };
+        const review: AnchorReview = { reason: plan.reason, fromVersion: claim.review?.fromVersion ?? oldVersion, old: plan.from, candidate: plan.candidate };
         map.set('review', review);
         outcomes.push({ claimId, status: 'needs_review', review });
       }

@@ -6,9 +6,7 @@ import { documentParams } from '../documents/schemas';
 import { notFound } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { requireRole } from '../workspaces/access';
-import { findCitations, notesSectionStart } from './citations';
-import { suggestClaims } from './claims';
-import { evidenceOffers } from './offers';
+import { useJobs } from '../jobs';
 
 const span = { start: z.number().int(), end: z.number().int() };
 const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
@@ -23,6 +21,7 @@ const suggestionsReply = z.object({
  * linked to their footnotes, and, for existing claims, the footnotes their sentences cite.
  */
 const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const jobs = useJobs(app);
   app.get('/documents/:id/suggestions', {
     schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply } },
   }, async (request) => {
@@ -30,16 +29,12 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
     if (!doc) throw notFound(missing.code, missing.message);
     await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
-    const citations = findCitations(doc.text);
     const existing = await listClaims(app.db, { documentId: doc.id }, requireUser(request).id);
-    const claimed = existing.map((c) => c.anchor);
-    const claims = (await suggestClaims(doc.text, notesSectionStart(doc.text, citations))).filter(
-      (s) => !claimed.some((a) => a.start < s.end && s.start < a.end),
-    );
-    const evidence = evidenceOffers(doc.text, existing.map((c) => ({ id: c.id, ...c.anchor })), citations).filter(
-      (offer) => !existing.find((c) => c.id === offer.claimId)!.evidence.some((e) => e.excerpt === offer.citation.footnote.text),
-    );
-    return { claims, citations, evidence };
+    // Sentence analysis takes seconds on a long document: it runs in a worker thread (server/jobs).
+    return jobs().run('suggest', {
+      text: doc.text,
+      existing: existing.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, excerpts: c.evidence.map((e) => e.excerpt) })),
+    });
   });
 };
 

@@ -1,3 +1,4 @@
+import { checkPages, type ImportLimits } from './limits';
 import { joinParagraphs } from './text';
 
 interface Run {
@@ -38,9 +39,10 @@ function lineText(line: Line, bodySize: number): string {
  * The text of a PDF (pdf.js), with its paragraphs and footnotes kept in order: lines are grouped
  * into paragraphs by the gaps between them; footnotes (small type at the foot of a page, starting
  * with their number) are collected, in page order, into a notes section at the end as `[9] text`,
- * and superscript markers in the body become `[9]`, so citation linking finds both.
+ * and superscript markers in the body become `[9]`, so citation linking finds both. A PDF with
+ * more pages than `limits.maxPdfPages` is refused (413 `too_many_pages`) before any page is read.
  */
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
+export async function pdfToText(bytes: Uint8Array, limits: Pick<ImportLimits, 'maxPdfPages'> = { maxPdfPages: Infinity }): Promise<string> {
   // Loaded on first use: pdf.js adds about 200 MB to a server's memory (BENCHMARKS.md, Memory).
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // pdf.js refuses a Node Buffer (a Uint8Array subclass): hand it a plain copy.
@@ -48,6 +50,7 @@ export async function pdfToText(bytes: Uint8Array): Promise<string> {
   const body: string[] = [];
   const notes: string[] = [];
   try {
+    checkPages(pdf.numPages, limits);
     for (let p = 1; p <= pdf.numPages; p++) {
       const page = await pdf.getPage(p);
       const content = await page.getTextContent();
