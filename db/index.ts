@@ -29,6 +29,8 @@ export interface DbOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files; `memory://` for a throwaway database. */
   dataDir: string;
+  /** PostgreSQL `statement_timeout` of every pooled connection, in milliseconds; 0 or unset: none. */
+  statementTimeoutMs?: number;
 }
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
@@ -36,7 +38,16 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migra
 /** Opens the database (PostgreSQL when a URL is given, PGlite otherwise) and applies pending migrations. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // A statement running longer is cancelled by the server (SQLSTATE 57014), so one slow query cannot hold a connection for ever.
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+      // Waiting for a connection (the pool is full, or the server does not answer) fails instead of hanging the request.
+      connectionTimeoutMillis: 10_000,
+      // A transaction left open by a crashed handler does not hold its locks for ever.
+      idle_in_transaction_session_timeout: 60_000,
+    });
     // An idle client that loses its server emits 'error' on the pool; without a listener that kills the process.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema });

@@ -3,12 +3,13 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import annotationRoutes from './annotations/routes';
 import authRoutes from './auth/routes';
-import { hashSecret } from './auth/tokens';
+import { hashSecret, logRequest, redactSecrets } from './auth/tokens';
+import { tooManyRequests } from './errors';
 import versionRoutes from './documents/version-routes';
 import suggestionRoutes from './suggestions/routes';
 import exportRoutes from './export/routes';
@@ -44,11 +45,30 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
   const database = await createDb({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir.startsWith('memory://') ? config.dataDir : join(config.dataDir, 'pglite'),
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      ...(config.logStream ? { stream: config.logStream } : {}),
+      // No secret reaches the log: a /collab upgrade's URL carries ?token=, and any line that
+      // mentions a token, a Bearer header or a cookie is scrubbed before it is written.
+      serializers: { req: logRequest },
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      hooks: { streamWrite: redactSecrets },
+    },
     bodyLimit: config.bodyLimit,
     trustProxy: false,
+    // Slow clients (slowloris) are cut off: headers must arrive within headersTimeoutMs and the whole
+    // request within requestTimeoutMs (408); an idle connection is closed after connectionTimeoutMs.
+    connectionTimeout: config.connectionTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    http: {
+      headersTimeout: Math.min(config.headersTimeoutMs, config.requestTimeoutMs),
+      requestTimeout: config.requestTimeoutMs,
+      // How often Node looks for connections past those deadlines (its default is 30 s).
+      connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(config.headersTimeoutMs / 2))),
+    },
   });
   const routes: string[] = [];
   app.addHook('onRoute', (route) => {
@@ -61,15 +81,27 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
 
     // External plugins.
     await app.register(securityPlugin, { config });
-    // Requests with an API token are limited per token; cookie sessions are not limited here
-    // (login and signup have their own, stricter limit per address).
-    await app.register(rateLimit, {
-      global: true,
-      hook: 'preHandler',
-      max: config.tokenRateLimit,
-      timeWindow: '1 minute',
-      allowList: (request) => request.authMethod !== 'token',
-      keyGenerator: (request) => `token:${request.user?.id ?? ''}:${hashSecret(request.headers.authorization ?? String((request.query as { token?: string }).token))}`,
+    // Every /api and /collab request counts against three budgets per minute: its client address's,
+    // its signed-in user's (whichever tokens or session cookie they use, so minting another token or
+    // switching to the cookie does not reset it) and its API token's. Login and signup keep their own,
+    // stricter limit per address (config.rateLimit on those routes).
+    await app.register(rateLimit, { global: false, hook: 'preHandler', timeWindow: '1 minute' });
+    const budgets = [
+      { what: 'address', max: config.addressRateLimit, key: (r: FastifyRequest) => `address:${r.ip}` },
+      { what: 'user', max: config.userRateLimit, key: (r: FastifyRequest) => (r.user ? `user:${r.user.id}` : null) },
+      { what: 'API token', max: config.tokenRateLimit, key: (r: FastifyRequest) => (r.authMethod === 'token' ? `token:${hashSecret(r.headers.authorization ?? '')}` : null) },
+    ].map((b) => ({
+      ...b,
+      check: app.createRateLimit({ max: b.max, timeWindow: '1 minute', keyGenerator: (r) => b.key(r) ?? '', allowList: (r) => b.key(r) === null }),
+    }));
+    app.addHook('preHandler', async (request, reply) => {
+      if (!/^\/(api|collab)\//.test(request.url)) return;
+      for (const budget of budgets) {
+        const result = await budget.check(request);
+        if (result.isAllowed || !result.isExceeded) continue;
+        reply.header('retry-after', String(result.ttlInSeconds));
+        throw tooManyRequests(`Too many requests for this ${budget.what} (${budget.max} a minute); wait ${result.ttlInSeconds} s and try again.`);
+      }
     });
     await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
     await app.register(swagger, {

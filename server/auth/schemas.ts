@@ -1,5 +1,7 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { storable, storableString } from '../validation';
+import { passwordProblem } from './password-rule';
 import { apiTokens, users } from '../../db/schema';
 
 /** The public view of a user (API.md `user`). */
@@ -9,22 +11,29 @@ export type PublicUser = z.infer<typeof userSchema>;
 /** A user as other members see them next to a claim or comment. */
 export const userRefSchema = userSchema.pick({ id: true, name: true });
 
-const email = z.email({ error: 'must be an email address' }).max(254);
+const email = storable(z.email({ error: 'must be an email address' }).max(254));
 
 export const signupBody = z.strictObject({
   email,
-  password: z.string().min(8, { error: 'must be at least 8 characters' }).max(200),
-  name: z.string().trim().min(1, { error: 'must not be empty' }).max(100),
+  password: storableString()
+    .max(200)
+    .check(
+      z.superRefine((password: string, ctx) => {
+        const problem = passwordProblem(password);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, input: password });
+      }),
+    ),
+  name: storableString().trim().min(1, { error: 'must not be empty' }).max(100),
 });
 
 export const loginBody = z.strictObject({
   email,
-  password: z.string().min(1).max(200),
+  password: storableString().min(1).max(200),
 });
 
 export const userReply = z.object({ user: userSchema });
 
-export const createTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const createTokenBody = z.strictObject({ name: storableString().trim().min(1).max(100) });
 
 export const tokenSchema = createSelectSchema(apiTokens)
   .pick({ id: true, name: true })

@@ -1,5 +1,6 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { storable, storableString } from '../validation';
 import { claimStatus, evidenceKind, stance } from '../../db/schema';
 import { userRefSchema } from '../auth/schemas';
 import { VERDICTS } from '../shared/claim-doc';
@@ -65,16 +66,16 @@ export type ClaimJson = z.infer<typeof claimSchema>;
 export const claimParams = z.object({ id: z.uuid({ error: 'must be a claim id (UUID)' }) });
 
 const confidence = z.number().int().min(0).max(100).nullable();
-const note = z.string().max(100_000);
-const tags = z.array(z.string().trim().min(1).max(100)).max(100);
+const note = storableString().max(100_000);
+const tags = z.array(storableString().trim().min(1).max(100)).max(100);
 
 export const createClaimBody = z
   .strictObject({
     start: offset.optional(),
     end: offset.optional(),
-    exact: z.string().min(1).max(10_000).optional(),
-    prefix: z.string().max(1000).optional(),
-    suffix: z.string().max(1000).optional(),
+    exact: storableString().min(1).max(10_000).optional(),
+    prefix: storableString().max(1000).optional(),
+    suffix: storableString().max(1000).optional(),
     confidence: confidence.optional(),
     note: note.optional(),
     tags: tags.optional(),
@@ -85,15 +86,15 @@ export const createClaimBody = z
 
 export const patchClaimBody = z.strictObject({ confidence: confidence.optional(), note: note.optional(), tags: tags.optional() });
 
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(4000);
+const httpUrl = storable(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(4000));
 
 export const createEvidenceBody = z
   .strictObject({
     kind: createSelectSchema(evidenceKind),
     stance: createSelectSchema(stance),
     url: httpUrl.optional(),
-    title: z.string().trim().max(1000).optional(),
-    excerpt: z.string().max(20_000).optional(),
+    title: storableString().trim().max(1000).optional(),
+    excerpt: storableString().max(20_000).optional(),
     documentId: z.uuid().optional(),
     start: offset.optional(),
     end: offset.optional(),

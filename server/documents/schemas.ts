@@ -1,5 +1,6 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { storable, storableString } from '../validation';
 import { documentFormat, documents } from '../../db/schema';
 
 export const formatSchema = createSelectSchema(documentFormat);
@@ -20,18 +21,18 @@ export const documentSummarySchema = createSelectSchema(documents)
 
 export const documentParams = z.object({ id: z.uuid({ error: 'must be a document id (UUID)' }) });
 
-const sourceUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
+const sourceUrl = storable(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000));
 
 /** The JSON form of an import. The multipart form carries `file` (+ `title`, `sourceUrl`) instead of `text`. */
 export const createDocumentBody = z.strictObject({
-  title: z.string().trim().min(1).max(300),
-  text: z.string().min(1, { error: 'must not be empty' }),
+  title: storableString().trim().min(1).max(300),
+  text: storableString().min(1, { error: 'must not be empty' }),
   format: z.enum(['text', 'markdown', 'html']).default('text'),
   sourceUrl: sourceUrl.optional(),
 });
 
 export const multipartFields = z.strictObject({
-  title: z.string().trim().min(1).max(300).optional(),
+  title: storableString().trim().min(1).max(300).optional(),
   sourceUrl: sourceUrl.optional(),
 });
 

@@ -4,7 +4,8 @@ import fp from 'fastify-plugin';
 import type { User } from '../../db/schema';
 import { findSessionUser, findTokenUser } from '../auth/repository';
 import type { Config } from '../config';
-import { forbidden, unauthorized } from '../errors';
+import { badRequest, forbidden, isDatabaseUnavailable, unauthorized } from '../errors';
+import { isStorableText } from '../shared/storable-text';
 
 export const SESSION_COOKIE = 'corroborate_session';
 
@@ -15,15 +16,28 @@ declare module 'fastify' {
     /** The signed-in user, or null; resolved once per request from the token or the session cookie. */
     user: User | null;
     authMethod: AuthMethod | null;
+    /**
+     * Set on a `/collab/` upgrade when the credential could not be checked because the database is
+     * unreachable: the WebSocket route closes with 4503 (try again) rather than answering HTTP 500.
+     */
+    authUnavailable: boolean;
   }
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The API token of a request: `Authorization: Bearer …`, or `?token=` (WebSocket clients cannot set headers). */
+/** True for the WebSocket upgrade route, the one place a token may travel in the URL. */
+const isCollab = (request: FastifyRequest) => request.url.startsWith('/collab/');
+
+/**
+ * The API token of a request: `Authorization: Bearer …`, or `?token=` on a `/collab/` upgrade only
+ * (WebSocket clients in browsers cannot set headers; anywhere else a token in a URL ends up in
+ * proxies' logs and browser history).
+ */
 function requestToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  if (!isCollab(request)) return undefined;
   const query = request.query as Record<string, unknown> | undefined;
   return typeof query?.token === 'string' ? query.token : undefined;
 }
@@ -72,11 +86,33 @@ export default fp(
     await app.register(cookie);
     app.decorateRequest('user', null);
     app.decorateRequest('authMethod', null);
+    app.decorateRequest('authUnavailable', false);
+
+    /**
+     * Looks a credential up; on a `/collab/` upgrade a database outage marks the request instead of
+     * throwing, so the WebSocket route can close with 4503. Elsewhere the error handler answers 503.
+     */
+    async function lookUp(request: FastifyRequest, find: () => Promise<User | null>): Promise<User | null> {
+      try {
+        return await find();
+      } catch (err) {
+        if (!isCollab(request) || !isDatabaseUnavailable(err)) throw err;
+        request.log.warn({ err }, 'collab: credential lookup failed, database unavailable');
+        request.authUnavailable = true;
+        return null;
+      }
+    }
 
     app.addHook('onRequest', async (request) => {
+      const query = request.query as Record<string, unknown> | undefined;
+      if (!isCollab(request) && request.url.startsWith('/api/') && query && 'token' in query) {
+        throw badRequest('token_in_query', 'Send the API token in the Authorization header (Authorization: Bearer <token>); ?token= is accepted only on /collab/ WebSocket upgrades.');
+      }
       const token = requestToken(request);
       if (token) {
-        const user = await findTokenUser(app.db, token);
+        // Text PostgreSQL cannot store cannot be a token either: unknown, without asking the database.
+        const user = isStorableText(token) ? await lookUp(request, () => findTokenUser(app.db, token)) : null;
+        if (request.authUnavailable) return;
         // The WebSocket route answers an unknown token with its own close code (4401).
         if (!user && request.url.startsWith('/collab/')) return;
         if (!user) throw unauthorized('The API token is unknown or revoked.');
@@ -95,7 +131,7 @@ export default fp(
       if (unsafe && !origin) {
         throw forbidden('origin_required', 'A cookie-authenticated write must carry an Origin header; scripts should use an API token.');
       }
-      request.user = await findSessionUser(app.db, sessionSecret);
+      request.user = isStorableText(sessionSecret) ? await lookUp(request, () => findSessionUser(app.db, sessionSecret)) : null;
       if (request.user) request.authMethod = 'cookie';
     });
   },

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpError } from '../errors';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseFailure, HttpError } from '../errors';
+import { assertStorableInput } from '../validation';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -53,8 +54,27 @@ export default fp(
         const code = err.code ? err.code.toLowerCase().replace(/^fst_(err_)?/, '') : 'bad_request';
         return reply.code(err.statusCode).send(body(code, err.message));
       }
+      const failure = databaseFailure(err);
+      if (failure) {
+        // The database is down or overloaded: the request may well succeed later, so say when to retry.
+        request.log.warn({ err }, failure === 'timeout' ? 'database statement timed out' : 'database unavailable');
+        reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        return failure === 'timeout'
+          ? reply.code(503).send(body('database_timeout', 'The database took too long to answer; try again in a few seconds.'))
+          : reply.code(503).send(body('database_unavailable', 'The database cannot be reached right now; try again in a few seconds.'));
+      }
       request.log.error({ err }, 'request failed');
       return reply.code(500).send(body('internal_error', 'Something went wrong on our side; the error is logged.'));
+    });
+
+    // A safety net behind the route schemas (which refuse unstorable text field by field): whatever a
+    // route accepts without a schema (an import body of another tool's format) is checked here, after
+    // validation and before any handler opens a transaction. WebSocket upgrades answer with close codes instead.
+    app.addHook('preHandler', async (request) => {
+      if (request.url.startsWith('/collab/')) return;
+      assertStorableInput(request.params, 'params');
+      assertStorableInput(request.query, 'querystring');
+      assertStorableInput(request.body, 'body');
     });
 
     app.setNotFoundHandler((request, reply) => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { storableString } from '../validation';
 import { createSelectSchema } from 'drizzle-zod';
 import { claimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
@@ -10,7 +11,7 @@ import { workspaceParams } from '../workspaces/schemas';
 import { searchClaims } from './repository';
 
 const searchQuery = z.strictObject({
-  q: z.string().max(500).optional(),
+  q: storableString().max(500).optional(),
   status: createSelectSchema(claimStatus).optional(),
   verdict: verdictSchema.optional(),
   minConfidence: z.coerce.number().int().min(0).max(100).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from '../validation';
 import { claimStatus } from '../../db/schema';
 import { createSelectSchema } from 'drizzle-zod';
 import { commentSchema, tallySchema, verdictSchema, voteSchema } from '../claims/schemas';
@@ -6,7 +7,7 @@ import { commentSchema, tallySchema, verdictSchema, voteSchema } from '../claims
 export const voteBody = z.strictObject({
   verdict: verdictSchema,
   confidence: z.number().int().min(0).max(100).nullable().optional(),
-  note: z.string().max(10_000).optional(),
+  note: storableString().max(10_000).optional(),
 });
 export const voteReply = z.object({ vote: voteSchema, tally: tallySchema });
 
@@ -16,5 +17,5 @@ export const statusBody = z.strictObject({
   confirm: z.boolean().optional(),
 });
 
-export const commentBody = z.strictObject({ body: z.string().trim().min(1).max(10_000), replyTo: z.uuid().nullable().optional() });
+export const commentBody = z.strictObject({ body: storableString().trim().min(1).max(10_000), replyTo: z.uuid().nullable().optional() });
 export const commentReply = z.object({ comment: commentSchema });

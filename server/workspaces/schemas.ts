@@ -1,5 +1,6 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { storable, storableString } from '../validation';
 import { memberRole, workspaces } from '../../db/schema';
 import { userSchema } from '../auth/schemas';
 
@@ -11,10 +12,10 @@ export const memberSchema = z.object({ user: userSchema, role: roleSchema });
 export const workspaceParams = z.object({ wid: z.uuid({ error: 'must be a workspace id (UUID)' }) });
 export const memberParams = workspaceParams.extend({ userId: z.uuid({ error: 'must be a user id (UUID)' }) });
 
-export const createWorkspaceBody = z.strictObject({ name: z.string().trim().min(1).max(200) });
-export const addMemberBody = z.strictObject({ email: z.email().max(254), role: roleSchema });
+export const createWorkspaceBody = z.strictObject({ name: storableString().trim().min(1).max(200) });
+export const addMemberBody = z.strictObject({ email: storable(z.email({ error: 'must be an email address' }).max(254)), role: roleSchema });
 export const updateWorkspaceBody = z
-  .strictObject({ name: z.string().trim().min(1).max(200).optional(), quorum: z.number().int().min(1).max(50).optional() })
+  .strictObject({ name: storableString().trim().min(1).max(200).optional(), quorum: z.number().int().min(1).max(50).optional() })
   .refine((b) => b.name !== undefined || b.quorum !== undefined, { error: 'give name or quorum' });
 export const setRoleBody = z.strictObject({ role: roleSchema });
 

@@ -1,3 +1,5 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
@@ -131,10 +133,54 @@ describe('Markdown', () => {
     expect(md.indexOf('## Harbour wall')).toBeLessThan(md.indexOf('## Minutes'));
     expect(md).toContain('### “38,000 homes”');
     expect(md).toContain('**Verdict:** Mostly inaccurate, 100% agreement of 1');
-    expect(md).toContain('**Refutes:** [Flood map 2018](<https://example.org/flood-map>)');
-    expect(md).toContain('“=HYPERLINK\\("http://evil.example","click"\\)”');
+    expect(md).toContain('**Refutes:** [Flood map 2018](https://example.org/flood-map)');
+    const nodes = allNodes(fromMarkdown(md));
+    expect(nodes.filter((n) => n.type === 'heading' && n.depth === 3).map((n) => toString(n))).toContain('“=HYPERLINK("http://evil.example","click")”');
+    expect(nodes.filter((n) => n.type === 'link').map((n) => n.url)).not.toContain('http://evil.example');
+  });
+
+  test('hostile titles, quotes, notes and URLs stay text: parsed back, the report has no HTML and every link points where it was meant to', async () => {
+    const title = '<script>alert(1)</script> [x](javascript:alert(2))\n# Injected heading `tick`';
+    const sourceUrl = 'https://example.org/src?a=1)](javascript:alert(3))';
+    const text = 'Officials said the wall `cost` <b>nothing</b> ](javascript:alert(4)) and more.';
+    const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title, text, sourceUrl })).body.document;
+    expect(doc).toBeDefined();
+    const note = 'See <img src=x onerror=alert(5)>\n\n- [click](javascript:alert(6))\n```\n<script>alert(7)</script>\n```';
+    const claim = await team.annotator.post(`/api/documents/${doc.id}/claims`, { exact: '`cost` <b>nothing</b> ](javascript:alert(4))', note });
+    expect(claim.status).toBe(201);
+    const evidenceUrl = 'https://example.org/a)](javascript:alert(8))<script>alert(9)</script>';
+    const evidenceTitle = '`code` ](javascript:alert(10)) <img src=x onerror=alert(11)>\n## Not a heading';
+    expect((await team.annotator.post(`/api/claims/${claim.body.claim.id}/evidence`, { kind: 'url', stance: 'supports', url: evidenceUrl, title: evidenceTitle })).status).toBe(201);
+    expect((await team.annotator.post(`/api/claims/${claim.body.claim.id}/evidence`, { kind: 'quote', stance: 'context', excerpt: '</p><iframe src="javascript:alert(12)">\n> quoted' })).status).toBe(201);
+
+    const res = await exportOf(`format=markdown&status=any&documentId=${doc.id}`);
+    expect(res.status).toBe(200);
+    const md = res.body as string;
+    const nodes = allNodes(fromMarkdown(md));
+    expect(nodes.filter((n) => n.type === 'html')).toEqual([]);
+    // One heading per level: nothing a field held became a heading of its own.
+    expect(nodes.filter((n) => n.type === 'heading').map((n) => [n.depth, toString(n)])).toEqual([
+      [1, 'Newsroom: verified claims'],
+      [2, title.replace('\n', ' ')],
+      [3, '“`cost` <b>nothing</b> ](javascript:alert(4))”'],
+    ]);
+    const links = nodes.filter((n) => n.type === 'link');
+    expect(links.map((n) => n.url)).toEqual([sourceUrl, evidenceUrl, expect.stringMatching(new RegExp(`/d/${doc.id}#claim-${claim.body.claim.id}$`))]);
+    expect(toString(links[1])).toBe(evidenceTitle.replace('\n', ' '));
+    // No code block, and the note is one list item's text.
+    expect(nodes.filter((n) => n.type === 'code' || n.type === 'inlineCode')).toEqual([]);
+    const items = nodes.filter((n) => n.type === 'listItem').map((n) => toString(n));
+    expect(items).toContain(`Note: ${note.replace(/\s*\n+\s*/g, ' ')}`);
+    expect(items).toContain('Context: “</p><iframe src="javascript:alert(12)"> > quoted”');
   });
 });
+
+/** Every node of a Markdown syntax tree, depth first. */
+function allNodes(node: any, out: any[] = []): any[] {
+  out.push(node);
+  for (const child of node.children ?? []) allNodes(child, out);
+  return out;
+}
 
 test('an outsider cannot export (404) and an unknown format is 400', async () => {
   expect((await team.outsider.request('GET', `/api/workspaces/${team.wid}/export?format=csv`)).status).toBe(404);

@@ -1,9 +1,27 @@
+import type { Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ExportItem } from '../repository';
 import { VERDICT_WORDS } from './claimreview';
 import { claimUrl, type ExportContext, type ExportFormat } from './types';
 
-/** Text placed in Markdown as text: characters that would become markup are escaped. */
-export const mdText = (s: string) => s.replace(/([\\`*_{}[\]()#+!|<>~])/g, '\\$1').replace(/\n+/g, ' ');
+/**
+ * The report is built as a Markdown syntax tree (mdast) and written by mdast-util-to-markdown, the
+ * sibling of the parser the importer uses: it escapes whatever a title, quote, note or URL holds
+ * (`](javascript:…)`, `<script>`, backticks, brackets), so stored text can never become markup,
+ * raw HTML or a link somewhere else.
+ */
+const OPTIONS = { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', resourceLink: false } as const;
+
+/** Text as one line: a heading or list item ends at a newline, so line breaks inside a field become spaces. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value: oneLine(value) });
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
+const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ type: 'link', url, children });
+const heading = (depth: Heading['depth'], children: PhrasingContent[]): Heading => ({ type: 'heading', depth, children });
+const item = (children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
+
+const write = (children: RootContent[]) => toMarkdown({ type: 'root', children } satisfies Root, OPTIONS);
 
 const STATUS_WORDS = { open: 'Open', in_review: 'In review', verified: 'Verified', rejected: 'Rejected' } as const;
 
@@ -13,24 +31,33 @@ export function markdownFormat(): ExportFormat {
   return {
     contentType: 'text/markdown; charset=utf-8',
     extension: 'md',
-    head: (ctx: ExportContext) => `# ${mdText(ctx.workspaceName)}: verified claims\n\n${ctx.total} claim${ctx.total === 1 ? '' : 's'}, exported ${ctx.generatedAt.toISOString().slice(0, 10)}.\n`,
+    head: (ctx: ExportContext) =>
+      write([
+        heading(1, [text(`${ctx.workspaceName}: verified claims`)]),
+        { type: 'paragraph', children: [text(`${ctx.total} claim${ctx.total === 1 ? '' : 's'}, exported ${ctx.generatedAt.toISOString().slice(0, 10)}.`)] },
+      ]),
     item: ({ claim, document }: ExportItem, _index: number, ctx: ExportContext) => {
-      let out = '';
+      const blocks: RootContent[] = [];
       if (document.id !== currentDocument) {
         currentDocument = document.id;
-        out += `\n## ${mdText(document.title)}\n\n${document.sourceUrl ? `Source: <${document.sourceUrl}>\n\n` : ''}`;
+        blocks.push(heading(2, [text(document.title)]));
+        if (document.sourceUrl) blocks.push({ type: 'paragraph', children: [text('Source: '), link(document.sourceUrl, [text(document.sourceUrl)])] });
       }
       const verdict = claim.revealed && claim.tally.consensus ? VERDICT_WORDS[claim.tally.consensus] : claim.revealed ? 'No consensus' : 'Votes not revealed';
       const agreement = claim.revealed && claim.tally.agreement !== null ? `, ${Math.round(claim.tally.agreement * 100)}% agreement of ${claim.tally.count}` : '';
-      out += `### “${mdText(claim.anchor.exact)}”\n\n`;
-      out += `- **Status:** ${STATUS_WORDS[claim.status]} · **Verdict:** ${verdict}${agreement}${claim.confidence !== null ? ` · **Team confidence:** ${claim.confidence}/100` : ''}\n`;
-      if (claim.note) out += `- **Note:** ${mdText(claim.note)}\n`;
+      blocks.push(heading(3, [text(`“${claim.anchor.exact}”`)]));
+      const status: PhrasingContent[] = [strong('Status:'), text(` ${STATUS_WORDS[claim.status]} · `), strong('Verdict:'), text(` ${verdict}${agreement}`)];
+      if (claim.confidence !== null) status.push(text(' · '), strong('Team confidence:'), text(` ${claim.confidence}/100`));
+      const entries = [item(status)];
+      if (claim.note) entries.push(item([strong('Note:'), text(` ${claim.note}`)]));
       for (const e of claim.evidence) {
         const what = e.title ?? e.excerpt ?? e.url ?? 'evidence';
-        out += `- **${e.stance[0].toUpperCase()}${e.stance.slice(1)}:** ${e.url ? `[${mdText(what)}](<${e.url}>)` : `“${mdText(what)}”`}\n`;
+        const label = strong(`${e.stance[0].toUpperCase()}${e.stance.slice(1)}:`);
+        entries.push(item([label, text(' '), e.url ? link(e.url, [text(what)]) : text(`“${what}”`)]));
       }
-      out += `- [Open in Corroborate](<${claimUrl(ctx, document.id, claim.id)}>)\n\n`;
-      return out;
+      entries.push(item([link(claimUrl(ctx, document.id, claim.id), [text('Open in Corroborate')])]));
+      blocks.push({ type: 'list', ordered: false, spread: false, children: entries });
+      return `\n${write(blocks)}`;
     },
     tail: () => '',
   };
