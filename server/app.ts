@@ -129,7 +129,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     // Domain routes.
     await app.register(
       async (api) => {
-        await api.register(healthRoutes, { bus: config.redisUrl ? 'redis' : 'local' });
+        await api.register(healthRoutes, { bus: config.redisUrl ? 'redis' : 'local', unsavedAlertMs: config.collab.unsavedAlertMs });
         await api.register(authRoutes, { config });
         await api.register(workspaceRoutes);
         await api.register(documentRoutes, { config });

@@ -1,6 +1,14 @@
 import type { WebSocket } from 'ws';
 import type { UserRef } from '../shared/claim-doc';
 import { CloseCode } from '../shared/collab-protocol';
+import { TokenBucket } from './budgets';
+
+/** A WebSocket close reason is at most 123 bytes of UTF-8. */
+export function closeReason(text: string): string {
+  const bytes = Buffer.from(text);
+  if (bytes.length <= 123) return text;
+  return bytes.subarray(0, 120).toString().replace(/\uFFFD$/, '') + '…';
+}
 
 let nextId = 1;
 
@@ -16,32 +24,31 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   /** Write frames (sync step 2 and update) received so far. */
   writeFrames = 0;
-  /** Frames not yet durable, with the room's append position each needs committed, oldest first. */
-  readonly waiting: Array<{ frame: number; needs: number }> = [];
+  /**
+   * Frames not yet durable, oldest first: the room's append position each needs committed, and
+   * whether it is held because the document waits for updates it depends on.
+   */
+  readonly waiting: Array<{ frame: number; needs: number; held: boolean }> = [];
   closed = false;
-  /** Token bucket for incoming messages: `messagesPerSecond` on average, twice that in a burst. */
-  private tokens: number;
-  private refilledAt = performance.now();
+  /** Incoming messages and bytes: the given rate on average, a burst of twice (messages) or four times (bytes) that. */
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
 
   constructor(
     readonly socket: WebSocket,
     readonly user: UserRef,
     readonly canWrite: boolean,
     private readonly maxBufferedBytes: number,
-    private readonly messagesPerSecond = Infinity,
+    messagesPerSecond = Infinity,
+    bytesPerSecond = Infinity,
   ) {
-    this.tokens = messagesPerSecond * 2;
+    this.messages = new TokenBucket(messagesPerSecond);
+    this.bytes = new TokenBucket(bytesPerSecond, bytesPerSecond * 4);
   }
 
-  /** Takes one message from the bucket; false when the connection is sending too fast. */
-  allowMessage(): boolean {
-    if (this.messagesPerSecond === Infinity) return true;
-    const now = performance.now();
-    this.tokens = Math.min(this.messagesPerSecond * 2, this.tokens + ((now - this.refilledAt) / 1000) * this.messagesPerSecond);
-    this.refilledAt = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
+  /** Takes one message of `size` bytes from the connection's budget; false when it is sending too much. */
+  allowMessage(size: number): boolean {
+    return this.messages.take(1) && this.bytes.take(size);
   }
 
   /** Sends a frame; a connection whose send buffer is past the bound is closed instead of growing memory. */

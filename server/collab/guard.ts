@@ -2,8 +2,12 @@ import * as Y from 'yjs';
 import {
   claimsOf,
   emptyTally,
+  EVIDENCE_FIELDS,
   EVIDENCE_KINDS,
-  isServerOwned,
+  fieldRule,
+  isSignedOff,
+  newClaim,
+  newEvidence,
   SERVER_OWNED_FIELDS,
   STANCES,
   type Anchor,
@@ -14,33 +18,53 @@ import { originOf, SERVER_ORIGIN, type ChangeOrigin } from './origins';
 import { isUuid } from './projection';
 import type { AuditRow, ClaimEventRow } from './repository';
 
+/** A signed-off claim's collaborative values: read-only until a lead reopens it, so this copy stays current. */
+interface LockedValues {
+  confidence: unknown;
+  note: string;
+  tags: string[];
+  evidence: Array<Record<string, unknown>>;
+}
+
+type EvidenceMeta = { addedBy: unknown; addedAt: unknown; title: unknown; kind: unknown };
+
 /** The authoritative values of a claim's server-owned and immutable fields, kept by the server. */
 interface Authoritative {
   id: string;
   anchor: Anchor;
-  createdBy: UserRef | null;
-  createdAt: string | null;
-  status: string;
-  revealed: boolean;
-  tally: unknown;
-  votes: Record<string, unknown>;
-  comments: unknown[];
-  review: unknown;
+  /** Server-owned field → its value as plain data. */
+  server: Record<string, unknown>;
   /** Evidence id → who added it and when (server-filled fields of each evidence entry). */
-  evidence: Map<string, { addedBy: unknown; addedAt: unknown; title: unknown; kind: unknown }>;
+  evidence: Map<string, EvidenceMeta>;
+  /** Set while the claim is signed off. */
+  locked: LockedValues | null;
 }
 
 export interface GuardSink {
   event(row: Omit<ClaimEventRow, 'documentId'>): void;
   audit(row: Omit<AuditRow, 'documentId'>): void;
   touched(claimId: string): void;
+  /** The guard itself failed on a change: the room must not keep (or store) what it could not check. */
+  failed(err: unknown): void;
+}
+
+const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : (v ?? null));
+
+function readLocked(map: ClaimMap): LockedValues {
+  const note = map.get('note');
+  const tags = map.get('tags');
+  const evidence = map.get('evidence');
+  return {
+    confidence: map.get('confidence') ?? null,
+    note: note instanceof Y.Text ? note.toString() : '',
+    tags: tags instanceof Y.Array ? tags.toArray().filter((t): t is string => typeof t === 'string') : [],
+    evidence: evidence instanceof Y.Array ? evidence.toArray().flatMap((e) => (e instanceof Y.Map ? [e.toJSON() as Record<string, unknown>] : [])) : [],
+  };
 }
 
 function readAuthoritative(map: ClaimMap): Authoritative {
-  const votes = map.get('votes');
-  const comments = map.get('comments');
   const evidence = map.get('evidence');
-  const meta = new Map<string, { addedBy: unknown; addedAt: unknown; title: unknown; kind: unknown }>();
+  const meta = new Map<string, EvidenceMeta>();
   if (evidence instanceof Y.Array) {
     for (const e of evidence.toArray()) {
       if (e instanceof Y.Map && typeof e.get('id') === 'string') {
@@ -48,36 +72,39 @@ function readAuthoritative(map: ClaimMap): Authoritative {
       }
     }
   }
-  return {
-    id: map.get('id') as string,
-    anchor: map.get('anchor') as Anchor,
-    createdBy: (map.get('createdBy') as UserRef) ?? null,
-    createdAt: (map.get('createdAt') as string) ?? null,
-    status: (map.get('status') as string) ?? 'open',
-    revealed: map.get('revealed') === true,
-    tally: map.get('tally') ?? emptyTally(),
-    votes: votes instanceof Y.Map ? (votes.toJSON() as Record<string, unknown>) : {},
-    comments: comments instanceof Y.Array ? comments.toJSON() : [],
-    review: map.get('review') ?? null,
-    evidence: meta,
-  };
+  const server: Record<string, unknown> = {};
+  for (const field of SERVER_OWNED_FIELDS) server[field] = plain(map.get(field));
+  server.status ??= 'open';
+  server.revealed = server.revealed === true;
+  server.tally ??= emptyTally();
+  server.votes ??= {};
+  server.comments ??= [];
+  return { id: map.get('id') as string, anchor: map.get('anchor') as Anchor, server, evidence: meta, locked: isSignedOff(server.status) ? readLocked(map) : null };
 }
 
-/** Writes an authoritative server-owned value back into a claim map. */
+/** Writes an authoritative server-owned value back into a claim map, as the shape its rule names. */
 function writeField(map: ClaimMap, field: string, auth: Authoritative): void {
-  switch (field) {
+  const value = auth.server[field];
+  switch (fieldRule(field)?.shape) {
     case 'votes': {
       const votes = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries(auth.votes)) votes.set(k, v);
-      map.set('votes', votes);
+      for (const [k, v] of Object.entries((value as Record<string, unknown>) ?? {})) votes.set(k, v);
+      map.set(field, votes);
       return;
     }
     case 'comments':
-      map.set('comments', Y.Array.from(auth.comments as object[]));
+      map.set(field, Y.Array.from((value as object[]) ?? []));
       return;
     default:
-      map.set(field, (auth as unknown as Record<string, unknown>)[field] ?? null);
+      map.set(field, value ?? null);
   }
+}
+
+/** Puts a locked claim's collaborative field back as it was at sign-off. */
+function writeLocked(map: ClaimMap, field: string, locked: LockedValues): void {
+  if (field === 'confidence') map.set('confidence', locked.confidence);
+  else if (field === 'note') map.set('note', new Y.Text(locked.note));
+  else if (field === 'evidence') map.set('evidence', Y.Array.from(locked.evidence.map((e) => newEvidence(e as Parameters<typeof newEvidence>[0]))));
 }
 
 /** The server-owned fields of a claim just created by `user`, as the server writes them. */
@@ -94,10 +121,22 @@ export function initServerFields(map: ClaimMap, user: UserRef): void {
 
 const validConfidence = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100);
 
+/** What one observed transaction needs: who made it, and the fixes and refreshes it collects. */
+interface Pass {
+  user: UserRef | null;
+  untrusted: boolean;
+  fixes: Array<() => void>;
+  refresh: Set<string>;
+}
+
 /**
- * Enforces the shared document's rules on every change a client makes, as the server sees it:
- * fills the server-owned fields of new claims, undoes writes to server-owned and immutable fields
- * (and audits them), removes malformed claims and evidence, and derives the claim history.
+ * Enforces the shared document's rules (CLAIM_FIELDS in the shared document module) on every
+ * change a client makes, as the server sees it: fills the server-owned fields of new claims, undoes
+ * writes to server-owned and immutable fields and to the locked fields of a signed-off claim (and
+ * audits them), removes keys the table does not know and malformed evidence, and derives the
+ * claim history. Types, nesting and sizes were already checked before the update was applied
+ * (UpdateIntake), so nothing here can recurse without bound; should the guard still fail, the
+ * room is told (`sink.failed`) rather than keeping a change nobody checked.
  */
 export class ClaimGuard {
   private readonly auth = new Map<string, Authoritative>();
@@ -115,7 +154,13 @@ export class ClaimGuard {
     private readonly sink: GuardSink,
   ) {
     this.claims = claimsOf(doc);
-    this.claims.observeDeep((events, tr) => this.observe(events, tr));
+    this.claims.observeDeep((events, tr) => {
+      try {
+        this.observe(events, tr);
+      } catch (err) {
+        this.sink.failed(err);
+      }
+    });
   }
 
   /** Takes the loaded document's claims as authoritative (they passed this guard when written). */
@@ -136,88 +181,147 @@ export class ClaimGuard {
   private observe(events: Array<Y.YEvent<any>>, tr: Y.Transaction): void {
     const origin = originOf(tr.origin);
     if (!origin || origin.kind === 'load') return;
-    const user = origin.kind === 'client' || origin.kind === 'rest' ? origin.user : null;
-    const untrusted = origin.kind === 'client';
-    const fixes: Array<() => void> = [];
-    const refresh = new Set<string>();
+    const pass: Pass = {
+      user: origin.kind === 'client' || origin.kind === 'rest' ? origin.user : null,
+      untrusted: origin.kind === 'client',
+      fixes: [],
+      refresh: new Set(),
+    };
 
     for (const event of events) {
       const path = event.path as Array<string | number>;
       if (path.length === 0) {
-        for (const [claimId, change] of (event as Y.YMapEvent<ClaimMap>).changes.keys) {
-          this.sink.touched(claimId);
-          if (change.action === 'delete') {
-            const gone = this.auth.get(claimId);
-            if (gone) this.deleted.set(claimId, gone);
-            this.auth.delete(claimId);
-            if (user) this.sink.event({ claimId, userId: user.id, action: 'deleted' });
-            continue;
-          }
-          const map = this.claims.get(claimId);
-          if (untrusted && user) fixes.push(...this.checkNewClaim(claimId, map, user, change.action === 'update'));
-          else refresh.add(claimId);
-          if (user && change.action === 'add' && map instanceof Y.Map && isUuid(claimId)) {
-            this.sink.event({ claimId, userId: user.id, action: 'created', to: (map.get('anchor') as Anchor | undefined)?.exact ?? null });
-          }
-        }
+        for (const [claimId, change] of (event as Y.YMapEvent<ClaimMap>).changes.keys) this.claimChanged(claimId, change.action, pass);
         continue;
       }
-
       const claimId = String(path[0]);
       const map = this.claims.get(claimId);
       if (!(map instanceof Y.Map)) continue;
       this.sink.touched(claimId);
-      const field = path.length >= 2 ? String(path[1]) : null;
-
-      if (field === null) {
-        for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) {
-          if (isServerOwned(key) || key === 'id' || key === 'anchor') {
-            if (untrusted) fixes.push(this.undo(claimId, key, user!));
-            else refresh.add(claimId);
-          } else if (key === 'confidence') {
-            const value = map.get('confidence');
-            if (untrusted && !validConfidence(value)) {
-              fixes.push(() => map.set('confidence', validConfidence(change.oldValue) ? (change.oldValue ?? null) : null));
-              this.sink.audit({ userId: user!.id, action: 'invalid_value_undone', detail: { claimId, field: key } });
-            } else if (user) {
-              this.sink.event({ claimId, userId: user.id, action: 'confidence_changed', field: 'confidence', from: change.oldValue ?? null, to: value ?? null });
-            }
-          } else if (key === 'note' && user) {
-            this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
-          } else if (key === 'tags' && user) {
-            this.tagsChanged(claimId, map, user);
-          } else if (key === 'evidence') {
-            fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
-          }
-        }
-      } else if (isServerOwned(field)) {
-        if (untrusted) fixes.push(this.undo(claimId, field, user!));
-        else refresh.add(claimId);
-      } else if (field === 'note' && user) {
-        this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
-      } else if (field === 'evidence') {
-        if (path.length >= 3) {
-          // A change inside one evidence entry: its server-filled fields are restored.
-          const keys = [...((event as Y.YMapEvent<unknown>).changes?.keys?.keys() ?? [])];
-          if (untrusted && keys.some((k) => k === 'addedBy' || k === 'addedAt' || k === 'id')) {
-            fixes.push(...this.checkEvidence(claimId, map, user, true, true));
-          }
-        } else {
-          fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
-        }
-      } else if (field === 'tags' && user) {
-        this.tagsChanged(claimId, map, user);
+      if (path.length === 1) {
+        for (const [key, change] of (event as Y.YMapEvent<unknown>).changes.keys) this.fieldChanged(claimId, map, key, change.oldValue, pass);
+      } else {
+        this.insideField(claimId, map, String(path[1]), path.length, event, pass);
       }
     }
 
-    for (const id of refresh) {
+    for (const id of pass.refresh) {
       const map = this.claims.get(id);
       if (map instanceof Y.Map) this.auth.set(id, readAuthoritative(map));
     }
-    if (fixes.length) {
+    if (pass.fixes.length) {
       // Runs as its own transaction right after this one; both reach other clients in the same fan-out tick.
-      this.doc.transact(() => fixes.forEach((fix) => fix()), SERVER_ORIGIN);
+      this.doc.transact(() => pass.fixes.forEach((fix) => fix()), SERVER_ORIGIN);
     }
+  }
+
+  /** A claim added, replaced or deleted in the claims map. */
+  private claimChanged(claimId: string, action: 'add' | 'update' | 'delete', pass: Pass): void {
+    const { user, untrusted } = pass;
+    this.sink.touched(claimId);
+    if (action === 'delete') {
+      const gone = this.auth.get(claimId);
+      if (untrusted && user && gone?.locked) {
+        // A signed-off claim is not deleted by a client: it comes back as it was signed off.
+        this.sink.audit({ userId: user.id, action: 'locked_write_undone', detail: { claimId, field: 'claim' } });
+        this.sink.event({ claimId, userId: user.id, action: 'locked_write_undone', field: 'claim' });
+        pass.fixes.push(() => this.restoreClaim(gone));
+        return;
+      }
+      if (gone) this.deleted.set(claimId, gone);
+      this.auth.delete(claimId);
+      if (user) this.sink.event({ claimId, userId: user.id, action: 'deleted' });
+      return;
+    }
+    const map = this.claims.get(claimId);
+    if (untrusted && user) pass.fixes.push(...this.checkNewClaim(claimId, map, user, action === 'update'));
+    else pass.refresh.add(claimId);
+    if (user && action === 'add' && map instanceof Y.Map && isUuid(claimId)) {
+      this.sink.event({ claimId, userId: user.id, action: 'created', to: (map.get('anchor') as Anchor | undefined)?.exact ?? null });
+    }
+  }
+
+  /** A key of a claim's map set or removed. */
+  private fieldChanged(claimId: string, map: ClaimMap, key: string, oldValue: unknown, pass: Pass): void {
+    const { user, untrusted } = pass;
+    const rule = fieldRule(key);
+    if (!rule) {
+      if (untrusted) {
+        this.sink.audit({ userId: user!.id, action: 'unknown_field_removed', detail: { claimId, field: key } });
+        pass.fixes.push(() => map.delete(key));
+      }
+      return;
+    }
+    if (rule.owner !== 'collaborative') {
+      if (untrusted) pass.fixes.push(this.undo(claimId, key, user!));
+      else pass.refresh.add(claimId);
+      return;
+    }
+    if (this.lockedUndo(claimId, map, key, pass)) return;
+    if (key === 'confidence') {
+      const value = map.get('confidence');
+      if (untrusted && !validConfidence(value)) {
+        pass.fixes.push(() => map.set('confidence', validConfidence(oldValue) ? (oldValue ?? null) : null));
+        this.sink.audit({ userId: user!.id, action: 'invalid_value_undone', detail: { claimId, field: key } });
+      } else if (user) {
+        this.sink.event({ claimId, userId: user.id, action: 'confidence_changed', field: 'confidence', from: oldValue ?? null, to: value ?? null });
+      }
+    } else if (key === 'note' && user) {
+      this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
+    } else if (key === 'tags' && user) {
+      this.tagsChanged(claimId, map, user);
+    } else if (key === 'evidence') {
+      pass.fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
+    }
+  }
+
+  /** A change inside a field's shared value: note text, a tag list, the evidence list or one entry, votes, comments. */
+  private insideField(claimId: string, map: ClaimMap, field: string, depth: number, event: Y.YEvent<any>, pass: Pass): void {
+    const { user, untrusted } = pass;
+    const rule = fieldRule(field);
+    if (!rule) return;
+    if (rule.owner !== 'collaborative') {
+      if (untrusted) pass.fixes.push(this.undo(claimId, field, user!));
+      else pass.refresh.add(claimId);
+      return;
+    }
+    if (this.lockedUndo(claimId, map, field, pass)) return;
+    if (field === 'note' && user) this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
+    else if (field === 'tags' && user) this.tagsChanged(claimId, map, user);
+    else if (field === 'evidence') {
+      if (depth >= 3 && event.target instanceof Y.Map) pass.fixes.push(...this.entryChanged(claimId, event as Y.YMapEvent<unknown>, pass));
+      else pass.fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
+    }
+  }
+
+  /** A client's write to a locked field of a signed-off claim: undone and audited. Returns true when it was one. */
+  private lockedUndo(claimId: string, map: ClaimMap, field: string, pass: Pass): boolean {
+    const locked = this.auth.get(claimId)?.locked;
+    if (!pass.untrusted || !locked || !fieldRule(field)?.lockedAfterSignOff) return false;
+    this.sink.audit({ userId: pass.user!.id, action: 'locked_write_undone', detail: { claimId, field } });
+    this.sink.event({ claimId, userId: pass.user!.id, action: 'locked_write_undone', field });
+    pass.fixes.push(() => writeLocked(map, field, locked));
+    return true;
+  }
+
+  /**
+   * Keys changed inside one evidence entry: the id and kind are fixed when the entry is added, the
+   * stance must stay one of STANCES, the server-filled fields are the server's, and keys the entry
+   * does not have are removed. Each offending key is put back as it was.
+   */
+  private entryChanged(claimId: string, event: Y.YMapEvent<unknown>, pass: Pass): Array<() => void> {
+    if (!pass.untrusted) return [];
+    const entry = event.target as Y.Map<unknown>;
+    const fixes: Array<() => void> = [];
+    for (const [key, change] of event.changes.keys) {
+      const rule = (EVIDENCE_FIELDS as Record<string, { serverFilled: boolean }>)[key];
+      const fixed = key === 'id' || key === 'kind' || rule?.serverFilled;
+      const bad = !rule || fixed || (key === 'stance' && !STANCES.includes(entry.get('stance') as never));
+      if (!bad) continue;
+      this.sink.audit({ userId: pass.user!.id, action: 'forged_write_undone', detail: { claimId, field: `evidence.${key}` } });
+      fixes.push(() => (change.action === 'add' ? entry.delete(key) : entry.set(key, change.oldValue ?? null)));
+    }
+    return fixes;
   }
 
   private tagsChanged(claimId: string, map: ClaimMap, user: UserRef): void {
@@ -230,46 +334,59 @@ export class ClaimGuard {
     const existing = this.auth.get(claimId) ?? this.deleted.get(claimId);
     if (!(map instanceof Y.Map) || !isUuid(claimId) || map.get('id') !== claimId || !this.validAnchor(map.get('anchor'))) {
       this.sink.audit({ userId: user.id, action: 'invalid_claim_removed', detail: { claimId, replaced } });
+      if (existing?.locked) return [() => this.restoreClaim(existing)];
       return [() => this.claims.delete(claimId)];
     }
     // A server-owned value the client sends is forged unless it equals the authoritative one (an undo
     // of a delete sends the claim back exactly as it was).
     const current = existing ? readAuthoritative(map) : null;
     const forged = SERVER_OWNED_FIELDS.filter(
-      (f) => map.has(f) && (!existing || JSON.stringify(current![f]) !== JSON.stringify(existing[f])),
+      (f) => map.has(f) && (!existing || JSON.stringify(current!.server[f]) !== JSON.stringify(existing.server[f])),
     );
     if (forged.length) {
       this.sink.audit({ userId: user.id, action: 'forged_write_undone', detail: { claimId, fields: forged } });
       this.sink.event({ claimId, userId: user.id, action: 'forged_write_undone', field: forged.join(',') });
     }
     this.deleted.delete(claimId);
-    const auth: Authoritative = existing
-      ? { ...existing, anchor: existing.anchor }
-      : {
-          id: claimId,
-          anchor: map.get('anchor') as Anchor,
-          createdBy: { id: user.id, name: user.name },
-          createdAt: new Date().toISOString(),
-          status: 'open',
-          revealed: false,
-          tally: emptyTally(),
-          votes: {},
-          comments: [],
-          review: null,
-          evidence: new Map(),
-        };
+    const auth: Authoritative = existing ?? {
+      id: claimId,
+      anchor: map.get('anchor') as Anchor,
+      server: {
+        createdBy: { id: user.id, name: user.name },
+        createdAt: new Date().toISOString(),
+        status: 'open',
+        revealed: false,
+        tally: emptyTally(),
+        votes: {},
+        comments: [],
+        review: null,
+      },
+      evidence: new Map(),
+      locked: null,
+    };
     this.auth.set(claimId, auth);
     return [
       () => {
         if (existing) map.set('anchor', existing.anchor);
         for (const field of SERVER_OWNED_FIELDS) writeField(map, field, auth);
+        if (auth.locked) for (const field of ['confidence', 'note', 'evidence']) writeLocked(map, field, auth.locked);
         if (!(map.get('note') instanceof Y.Text)) map.set('note', new Y.Text(typeof map.get('note') === 'string' ? (map.get('note') as string) : ''));
         if (!(map.get('evidence') instanceof Y.Array)) map.set('evidence', new Y.Array());
         if (!(map.get('tags') instanceof Y.Array)) map.set('tags', new Y.Array());
         if (!validConfidence(map.get('confidence') ?? null)) map.set('confidence', null);
+        for (const key of map.keys()) if (!fieldRule(key)) map.delete(key);
       },
       ...this.checkEvidence(claimId, map, user, true),
     ];
+  }
+
+  /** Puts a signed-off claim back whole (a client deleted or replaced it). */
+  private restoreClaim(auth: Authoritative): void {
+    const locked = auth.locked!;
+    const map = newClaim({ id: auth.id, anchor: auth.anchor, confidence: locked.confidence as number | null, note: locked.note, tags: locked.tags });
+    this.claims.set(auth.id, map);
+    for (const field of SERVER_OWNED_FIELDS) writeField(map, field, auth);
+    writeLocked(map, 'evidence', locked);
   }
 
   /** Restores one server-owned or immutable field from the authoritative copy. */
@@ -279,7 +396,10 @@ export class ClaimGuard {
     return () => {
       const map = this.claims.get(claimId);
       const auth = this.auth.get(claimId);
-      if (map instanceof Y.Map && auth) writeField(map, field, auth);
+      if (!(map instanceof Y.Map) || !auth) return;
+      if (field === 'id') map.set('id', auth.id);
+      else if (field === 'anchor') map.set('anchor', auth.anchor);
+      else writeField(map, field, auth);
     };
   }
 
@@ -287,7 +407,7 @@ export class ClaimGuard {
    * Compares a claim's evidence list with what the server knew: new entries are validated and get
    * their `addedBy`/`addedAt` from the server, removed ones are recorded.
    */
-  private checkEvidence(claimId: string, map: ClaimMap, user: UserRef | null, untrusted: boolean, restoreOnly = false): Array<() => void> {
+  private checkEvidence(claimId: string, map: ClaimMap, user: UserRef | null, untrusted: boolean): Array<() => void> {
     const list = map.get('evidence');
     const auth = this.auth.get(claimId);
     if (!auth) return [];
@@ -322,7 +442,6 @@ export class ClaimGuard {
         }
         return;
       }
-      if (restoreOnly) return;
       const meta = {
         addedBy: untrusted || !entry.get('addedBy') ? (user ? { id: user.id, name: user.name } : null) : entry.get('addedBy'),
         addedAt: untrusted || !entry.get('addedAt') ? new Date().toISOString() : entry.get('addedAt'),
@@ -338,12 +457,10 @@ export class ClaimGuard {
         });
       }
     });
-    if (!restoreOnly) {
-      for (const [id, meta] of auth.evidence) {
-        if (seen.has(id)) continue;
-        auth.evidence.delete(id);
-        if (user) this.sink.event({ claimId, userId: user.id, action: 'evidence_removed', field: 'evidence', from: { id, kind: meta.kind, title: meta.title ?? null } });
-      }
+    for (const [id, meta] of auth.evidence) {
+      if (seen.has(id)) continue;
+      auth.evidence.delete(id);
+      if (user) this.sink.event({ claimId, userId: user.id, action: 'evidence_removed', field: 'evidence', from: { id, kind: meta.kind, title: meta.title ?? null } });
     }
     return fixes;
   }

@@ -1,16 +1,17 @@
 import type * as Y from 'yjs';
 import { CLAIM_STATUSES, EVIDENCE_KINDS, readClaim, STANCES, type ClaimMap } from '../shared/claim-doc';
+import { storableJson, toStorable } from '../shared/storable-text';
 import type { ClaimRow, EvidenceRow } from './repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
 
-const str = (v: unknown, max = 100_000): string | null => (typeof v === 'string' ? v.slice(0, max) : null);
+const str = (v: unknown, max = 100_000): string | null => (typeof v === 'string' ? toStorable(v.slice(0, max)) : null);
 
 /**
  * The relational rows of one claim as it stands in the Y.Doc, or null when the claim is not
- * (yet) well formed. Every value is coerced to its column's type, so nothing a client writes can
- * make the log's transaction fail.
+ * (yet) well formed. Every value is coerced to its column's type and every string made storable,
+ * so nothing a client writes can make the log's transaction fail.
  */
 export function projectClaim(documentId: string, claimId: string, map: ClaimMap): { claim: ClaimRow; evidence: EvidenceRow[] } | null {
   if (!isUuid(claimId)) return null;
@@ -23,14 +24,14 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
     documentId,
     start: a.start,
     end: a.end,
-    exact: a.exact,
+    exact: toStorable(a.exact),
     prefix: str(a.prefix) ?? '',
     suffix: str(a.suffix) ?? '',
     status: CLAIM_STATUSES.includes(c.status) ? c.status : 'open',
     confidence,
-    note: c.note,
-    tags: c.tags.slice(0, 100).map((t) => t.slice(0, 100)),
-    review: c.review,
+    note: toStorable(c.note),
+    tags: c.tags.slice(0, 100).map((t) => toStorable(t.slice(0, 100))),
+    review: storableJson(c.review),
     createdBy: isUuid(c.createdBy?.id) ? c.createdBy.id : null,
     createdAt: c.createdAt && !Number.isNaN(Date.parse(c.createdAt)) ? new Date(c.createdAt) : new Date(),
   };
@@ -47,7 +48,7 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
       title: str(e.title, 1000),
       excerpt: str(e.excerpt),
       sourceDocumentId: isUuid(e.documentId) ? e.documentId : null,
-      anchor: e.anchor && Number.isInteger(e.anchor.start) && Number.isInteger(e.anchor.end) ? e.anchor : null,
+      anchor: e.anchor && Number.isInteger(e.anchor.start) && Number.isInteger(e.anchor.end) ? storableJson(e.anchor) : null,
       addedBy: isUuid(e.addedBy?.id) ? e.addedBy.id : null,
       addedAt: e.addedAt && !Number.isNaN(Date.parse(e.addedAt)) ? new Date(e.addedAt) : new Date(),
     });

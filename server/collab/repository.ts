@@ -1,7 +1,10 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Db } from '../../db';
-import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence } from '../../db/schema';
+import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence, quarantinedBatches } from '../../db/schema';
+import { toStorable } from '../shared/storable-text';
 
 export type ClaimRow = typeof claims.$inferInsert;
 export type EvidenceRow = typeof evidence.$inferInsert;
@@ -46,20 +49,40 @@ export function loadStoredState(db: Db, documentId: string): Promise<StoredState
   );
 }
 
-/** Appends the batches of several rooms, with their projection, history and audit rows, in one transaction. */
+/**
+ * Rows per statement. PostgreSQL takes at most 65,535 bind parameters per statement; the widest
+ * row here (a claim) has 16 columns, so 1,000 rows stay far below it at any batch size.
+ */
+const ROWS_PER_STATEMENT = 1000;
+
+function chunked<T>(rows: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Appends the batches of several rooms, with their projection, history and audit rows, in one
+ * transaction. Every statement carries at most ROWS_PER_STATEMENT rows, so a batch of any size
+ * (an import of 10,000 annotations) stays within PostgreSQL's limits.
+ */
 export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void> {
   await db.transaction(async (tx) => {
     const updates = batches.flatMap((b) => b.updates.map((u) => ({ documentId: b.documentId, update: u.update, userId: u.userId })));
-    if (updates.length) await tx.insert(docUpdates).values(updates);
+    for (const rows of chunked(updates)) await tx.insert(docUpdates).values(rows);
 
     for (const batch of batches) {
-      if (batch.deletedClaimIds.length) {
-        await tx.delete(claims).where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, batch.deletedClaimIds)));
+      // A deleted claim keeps its row (and its votes and comments) so that an undo restores both stores.
+      for (const ids of chunked(batch.deletedClaimIds)) {
+        await tx
+          .update(claims)
+          .set({ deletedAt: sql`now()` })
+          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, ids), isNull(claims.deletedAt)));
       }
-      if (batch.claims.length) {
+      for (const rows of chunked(batch.claims)) {
         await tx
           .insert(claims)
-          .values(batch.claims)
+          .values(rows)
           .onConflictDoUpdate({
             target: claims.id,
             set: {
@@ -72,6 +95,7 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
               note: sql`excluded.note`,
               tags: sql`excluded.tags`,
               review: sql`excluded.review`,
+              deletedAt: null,
               updatedAt: sql`now()`,
             },
             // A claim id chosen by a client never overwrites another document's claim.
@@ -80,16 +104,47 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
         const projected = await tx
           .select({ id: claims.id })
           .from(claims)
-          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, batch.claims.map((c) => c.id))));
+          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, rows.map((c) => c.id))));
         const ours = new Set(projected.map((p) => p.id));
-        await tx.delete(evidence).where(inArray(evidence.claimId, [...ours]));
-        const rows = batch.evidence.filter((e) => ours.has(e.claimId));
-        if (rows.length) await tx.insert(evidence).values(rows);
+        if (ours.size) await tx.delete(evidence).where(inArray(evidence.claimId, [...ours]));
+        const evidenceRows = batch.evidence.filter((e) => ours.has(e.claimId));
+        for (const chunk of chunked(evidenceRows)) await tx.insert(evidence).values(chunk);
       }
-      if (batch.events.length) await tx.insert(claimEvents).values(batch.events);
-      if (batch.audit.length) await tx.insert(auditLog).values(batch.audit);
+      for (const rows of chunked(batch.events)) await tx.insert(claimEvents).values(rows);
+      for (const rows of chunked(batch.audit)) await tx.insert(auditLog).values(rows);
     }
   });
+}
+
+/**
+ * Keeps a room's refused batch whole, outside the update log: its updates (bytea, always
+ * storable) as one lib0-encoded sequence of updates, who wrote them, and PostgreSQL's answer.
+ */
+export async function quarantineBatch(db: Db, batch: RoomBatch, error: string): Promise<void> {
+  const enc = encoding.createEncoder();
+  encoding.writeVarUint(enc, batch.updates.length);
+  for (const u of batch.updates) encoding.writeVarUint8Array(enc, u.update);
+  const userIds = [...new Set(batch.updates.map((u) => u.userId).filter((id): id is string => id !== null))];
+  await db.insert(quarantinedBatches).values({
+    documentId: batch.documentId,
+    updates: encoding.toUint8Array(enc),
+    updateCount: batch.updates.length,
+    userIds,
+    error: toStorable(error).slice(0, 2000),
+  });
+}
+
+/** The updates of a quarantined batch, in the order they were received. */
+export function decodeQuarantined(updates: Uint8Array): Uint8Array[] {
+  const dec = decoding.createDecoder(updates);
+  const n = decoding.readVarUint(dec);
+  return Array.from({ length: n }, () => decoding.readVarUint8Array(dec));
+}
+
+/** How many batches are quarantined, across all processes. */
+export async function countQuarantined(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(quarantinedBatches);
+  return row.n;
 }
 
 /** How many log rows a document has beyond its snapshot. */

@@ -5,24 +5,46 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { claimsOf, type UserRef } from '../shared/claim-doc';
 import { AuthType, CloseCode, MessageType, SyncType } from '../shared/collab-protocol';
+import { HttpError } from '../errors';
+import { storableJson } from '../shared/storable-text';
 import type { BusSubscription } from './bus';
-import { Connection } from './connection';
+import type { UserBudgets } from './budgets';
+import { closeReason, Connection } from './connection';
 import { ClaimGuard } from './guard';
+import { RefusedUpdate } from './inspect';
+import { UpdateIntake } from './intake';
+import { trustedPresence } from './presence';
 import { BUS_ORIGIN, isPersisted, LOAD_ORIGIN, originOf, type ChangeOrigin } from './origins';
 import { projectClaims } from './projection';
 import type { ClaimEventRow, AuditRow, RoomBatch, StoredState } from './repository';
 
 export interface RoomOptions {
   maxFrameBytes: number;
+  /** Largest encoded size a client update may grow the shared document to. */
+  maxDocumentBytes: number;
+  /** Updates waiting for missing dependencies are held at most this many bytes and milliseconds, then dropped. */
+  maxHeldBytes: number;
+  maxHeldMs: number;
+  /** What each user may send across all their connections. */
+  budgets: UserBudgets;
   log: FastifyBaseLogger;
   /** Called when the room has updates to append (the group-commit writer). */
   schedulePersist(room: Room): void;
   /** Called after a commit, to share the committed update with other processes. */
   publishUpdate(room: Room, update: Uint8Array): void;
   publishAwareness(room: Room, update: Uint8Array): void;
+  /** Unloads the room at once: what it holds in memory must not be served or stored (it is reloaded from the database). */
+  evict(room: Room): void;
 }
 
 class MalformedFrame extends Error {}
+
+/** The database refused the batch a REST write was in; it was quarantined, never stored in the log. */
+export class SaveRefusedError extends HttpError {
+  constructor() {
+    super(422, 'save_refused', 'The database refused this change; it was set aside and not saved.');
+  }
+}
 
 type PendingEvent = Omit<ClaimEventRow, 'documentId'>;
 type PendingAudit = Omit<AuditRow, 'documentId'>;
@@ -84,8 +106,15 @@ export class Room {
   destroyed = false;
 
   private readonly guard: ClaimGuard;
-  /** A copy of `doc` that client updates are tried on first (see `rehearse`); made on the first write. */
-  private shadow: Y.Doc | null = null;
+  /** Where client updates are tried and checked before they reach `doc`. */
+  private readonly intake: UpdateIntake;
+  /** Client ids of presence entries → the connection that announced them (or 'remote': another process's). */
+  private readonly presenceOwners = new Map<number, Connection | 'remote'>();
+  /** Since when the document holds updates whose dependencies have not arrived, or null. */
+  private heldSince: number | null = null;
+  private heldTimer: NodeJS.Timeout | null = null;
+  /** Set when the guard failed on a change: nothing the room holds may be stored, it is discarded. */
+  private poisoned = false;
   private pending: Array<{ update: Uint8Array; userId: string | null }> = [];
   private touched = new Set<string>();
   private events: PendingEvent[] = [];
@@ -93,7 +122,7 @@ export class Room {
   private outgoing: Array<{ update: Uint8Array; from: Connection | null }> = [];
   private awarenessChanged = new Set<number>();
   private fanOutScheduled = false;
-  private durableWaiters: Array<{ seq: number; resolve: () => void }> = [];
+  private durableWaiters: Array<{ seq: number; resolve: () => void; reject: (err: Error) => void }> = [];
   private readonly updateListener = (update: Uint8Array, origin: unknown) => this.onUpdate(update, originOf(origin));
 
   constructor(
@@ -104,10 +133,15 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
+    this.intake = new UpdateIntake(this.doc, { maxDocumentBytes: options.maxDocumentBytes });
     this.guard = new ClaimGuard(this.doc, () => this.text, {
       event: (row) => this.events.push({ ...row, at: new Date() }),
       audit: (row) => this.audit.push({ ...row, at: new Date() }),
       touched: (id) => this.touched.add(id),
+      failed: (err) => {
+        this.options.log.error({ err, documentId: this.documentId }, 'collab guard failed on a change; discarding the room');
+        this.poisoned = true;
+      },
     });
     this.doc.on('update', this.updateListener);
     this.awareness.on('update', ({ added, updated, removed }: Record<'added' | 'updated' | 'removed', number[]>, origin: unknown) => {
@@ -115,6 +149,8 @@ export class Room {
         added.forEach((c) => origin.awarenessClients.add(c));
         removed.forEach((c) => origin.awarenessClients.delete(c));
       }
+      added.forEach((c) => this.presenceOwners.set(c, origin instanceof Connection ? origin : 'remote'));
+      removed.forEach((c) => this.presenceOwners.delete(c));
       const changed = [...added, ...updated, ...removed];
       changed.forEach((c) => this.awarenessChanged.add(c));
       this.scheduleFanOut();
@@ -129,8 +165,6 @@ export class Room {
     // Without an update listener Yjs does not encode the whole loaded state as an update event
     // (about a fifth of a load's time, for an event the room would drop).
     this.doc.off('update', this.updateListener);
-    this.shadow?.destroy();
-    this.shadow = null;
     Y.transact(
       this.doc,
       () => {
@@ -142,30 +176,12 @@ export class Room {
     this.doc.on('update', this.updateListener);
     this.logRows = stored.updates.length;
     this.guard.reset();
-  }
-
-  /**
-   * Applies a client's update to the shadow copy first: Yjs can decode an update and still throw
-   * half-way through integrating it, leaving part of it applied. Only an update the shadow took
-   * whole reaches the room's document; one that throws poisons only the shadow, which is rebuilt.
-   */
-  private rehearse(update: Uint8Array): void {
-    if (!this.shadow) {
-      this.shadow = new Y.Doc({ gc: true });
-      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.doc));
-    }
-    try {
-      Y.applyUpdate(this.shadow, update);
-    } catch (err) {
-      this.shadow.destroy();
-      this.shadow = null;
-      throw err;
-    }
+    this.intake.reset();
   }
 
   private onUpdate(update: Uint8Array, origin: ChangeOrigin | null): void {
-    // The shadow follows every change (applying what it already has is a no-op).
-    if (this.shadow && !(origin instanceof Connection)) Y.applyUpdate(this.shadow, update);
+    // A client's update is already in the shadow (it was admitted there first).
+    if (!(origin instanceof Connection)) this.intake.follow(update);
     if (origin?.kind === 'load') return;
     this.outgoing.push({ update, from: origin instanceof Connection ? origin : null });
     this.scheduleFanOut();
@@ -230,11 +246,14 @@ export class Room {
     if (conn.awarenessClients.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
   }
 
-  /** Handles one frame from a connection; a malformed one closes it with 4400 and changes nothing. */
+  /**
+   * Handles one frame from a connection. A frame past a budget, too large, malformed or refused by
+   * the intake closes the connection with its code and changes nothing.
+   */
   handleFrame(conn: Connection, data: Uint8Array): void {
     if (conn.closed) return;
-    if (!conn.allowMessage()) {
-      conn.close(CloseCode.rateLimited, 'too many messages; reconnect after a pause');
+    if (!conn.allowMessage(data.byteLength) || !this.options.budgets.take(conn.user.id, data.byteLength)) {
+      conn.close(CloseCode.rateLimited, 'too many messages or bytes; reconnect after a pause');
       return;
     }
     if (data.byteLength > this.options.maxFrameBytes) {
@@ -244,6 +263,13 @@ export class Room {
     try {
       this.readFrame(conn, data);
     } catch (err) {
+      if (err instanceof RefusedUpdate) {
+        this.options.log.warn({ documentId: this.documentId, userId: conn.user.id, reason: err.message }, 'collab update refused');
+        this.audit.push({ userId: conn.user.id, action: 'update_refused', detail: { reason: err.message, code: err.code }, at: new Date() });
+        this.options.schedulePersist(this);
+        conn.close(err.code, closeReason(err.message));
+        return;
+      }
       this.options.log.debug({ err, documentId: this.documentId }, 'malformed collab frame');
       conn.close(CloseCode.malformed, 'malformed message');
     }
@@ -265,10 +291,12 @@ export class Room {
         } else if (sub === SyncType.step2 || sub === SyncType.update) {
           // A viewer's writes are dropped: never applied, broadcast or stored.
           if (!conn.canWrite) return;
-          this.rehearse(payload);
+          this.intake.admit(payload);
           conn.writeFrames++;
           Y.applyUpdate(this.doc, payload, conn);
-          conn.waiting.push({ frame: conn.writeFrames, needs: this.appended });
+          if (this.poisoned) return this.discard();
+          conn.waiting.push({ frame: conn.writeFrames, needs: this.appended, held: this.holdsMissing });
+          this.checkHeld();
           this.acknowledge(conn);
         } else {
           throw new MalformedFrame(`unknown sync message ${sub}`);
@@ -277,11 +305,12 @@ export class Room {
       }
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        // Presence always shows the connection's real user, whatever the client claims.
-        const trusted = awarenessProtocol.modifyAwarenessUpdate(update, (state) =>
-          state && typeof state === 'object' ? { ...state, user: { ...(state.user ?? {}), id: conn.user.id, name: conn.user.name } } : state,
-        );
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, trusted, conn);
+        // Presence shows the connection's real user, and only for client ids it announced first.
+        const trusted = trustedPresence(update, conn.user, (clientId) => {
+          const owner = this.presenceOwners.get(clientId);
+          return owner === undefined || owner === conn;
+        });
+        if (trusted) awarenessProtocol.applyAwarenessUpdate(this.awareness, trusted, conn);
         return;
       }
       case MessageType.queryAwareness: {
@@ -299,20 +328,73 @@ export class Room {
   /** Sends the saved acknowledgement for the frames of a connection that are now durable. */
   private acknowledge(conn: Connection): void {
     let frames = 0;
-    while (conn.waiting.length && conn.waiting[0].needs <= this.committed) frames = conn.waiting.shift()!.frame;
+    while (conn.waiting.length && !conn.waiting[0].held && conn.waiting[0].needs <= this.committed) frames = conn.waiting.shift()!.frame;
     if (frames) conn.send(savedMessage(frames));
+  }
+
+  /** True while the document holds updates (or deletions) whose dependencies have not arrived. */
+  private get holdsMissing(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  /**
+   * Frames whose updates wait for missing dependencies are not acknowledged: they are not stored
+   * until Yjs can integrate them. Once the dependencies arrive they wait for that commit; held
+   * past maxHeldBytes or maxHeldMs they are dropped and their senders closed with 4510 (resync).
+   */
+  private checkHeld(): void {
+    if (!this.holdsMissing) {
+      if (this.heldSince === null) return;
+      this.heldSince = null;
+      if (this.heldTimer) clearTimeout(this.heldTimer);
+      this.heldTimer = null;
+      for (const conn of this.connections) {
+        for (const w of conn.waiting) if (w.held) Object.assign(w, { held: false, needs: this.appended });
+        this.acknowledge(conn);
+      }
+      return;
+    }
+    this.heldSince ??= performance.now();
+    this.heldTimer ??= setTimeout(() => {
+      this.heldTimer = null;
+      this.checkHeld();
+    }, this.options.maxHeldMs + 1).unref();
+    const { pendingStructs, pendingDs } = this.doc.store;
+    const bytes = (pendingStructs?.update.byteLength ?? 0) + (pendingDs?.byteLength ?? 0);
+    if (bytes <= this.options.maxHeldBytes && performance.now() - this.heldSince <= this.options.maxHeldMs) return;
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.intake.discard();
+    this.heldSince = null;
+    for (const conn of this.connections) {
+      if (conn.waiting.some((w) => w.held)) conn.close(CloseCode.outOfSync, 'updates with missing dependencies were dropped; reconnect to resync');
+    }
   }
 
   /** Applies a server-side change (a REST call) as the given user; resolves with the append position to wait for. */
   change(origin: ChangeOrigin, fn: (doc: Y.Doc) => void): number {
     this.doc.transact(() => fn(this.doc), origin);
+    if (this.poisoned) {
+      this.discard();
+      throw new SaveRefusedError();
+    }
     return this.appended;
+  }
+
+  /** Drops everything not yet committed, tells clients and REST writers, and has the room reloaded. */
+  private discard(): void {
+    this.pending = [];
+    this.touched = new Set();
+    this.events = [];
+    this.audit = [];
+    this.refusedBatch();
+    this.options.evict(this);
   }
 
   /** Resolves once everything appended up to `seq` is committed. */
   durable(seq: number): Promise<void> {
     if (seq <= this.committed) return Promise.resolve();
-    return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
+    return new Promise((resolve, reject) => this.durableWaiters.push({ seq, resolve, reject }));
   }
 
   get hasPending(): boolean {
@@ -329,8 +411,8 @@ export class Room {
       claims,
       evidence,
       deletedClaimIds: deleted,
-      events: coalesceEvents(this.events).map((e) => ({ ...e, documentId: this.documentId })),
-      audit: this.audit.map((a) => ({ ...a, documentId: this.documentId })),
+      events: coalesceEvents(this.events).map((e) => ({ ...e, from: storableJson(e.from), to: storableJson(e.to), documentId: this.documentId })),
+      audit: this.audit.map((a) => ({ ...a, detail: storableJson(a.detail), documentId: this.documentId })),
       upTo: this.appended,
       touched: this.touched,
       rawEvents: this.events,
@@ -360,9 +442,23 @@ export class Room {
     this.audit = [...batch.rawAudit, ...this.audit];
   }
 
+  /**
+   * The database refused a batch of this room (quarantined by the writer): the document in memory
+   * holds changes that will never be stored. Its clients are told to reconnect, REST writers get
+   * SaveRefusedError, and the room is reloaded from the database (by Rooms).
+   */
+  refusedBatch(): void {
+    const err = new SaveRefusedError();
+    const waiters = this.durableWaiters;
+    this.durableWaiters = [];
+    waiters.forEach((w) => w.reject(err));
+    for (const conn of this.connections) conn.close(CloseCode.saveRefused, 'the database refused the latest changes; they were set aside. Reconnecting resyncs');
+  }
+
   /** Applies an update that another process committed. */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, BUS_ORIGIN);
+    this.checkHeld();
   }
 
   applyRemoteAwareness(update: Uint8Array): void {
@@ -372,8 +468,9 @@ export class Room {
   destroy(): void {
     this.destroyed = true;
     for (const conn of this.connections) conn.close(CloseCode.goingAway, 'server shutting down');
+    if (this.heldTimer) clearTimeout(this.heldTimer);
     this.awareness.destroy();
-    this.shadow?.destroy();
+    this.intake.destroy();
     this.doc.destroy();
   }
 }

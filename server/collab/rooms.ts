@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db';
 import { findDocument } from '../documents/repository';
 import type { Bus } from './bus';
+import { UserBudgets, type UserBudgetLimits } from './budgets';
 import { compact, loadStoredState } from './repository';
 import { Room } from './room';
 import { UpdateWriter } from './writer';
@@ -11,6 +12,10 @@ export interface RoomsOptions {
   bus: Bus;
   log: FastifyBaseLogger;
   maxFrameBytes: number;
+  maxDocumentBytes: number;
+  maxHeldBytes: number;
+  maxHeldMs: number;
+  budgets: UserBudgetLimits;
   /** Group-commit interval. */
   commitIntervalMs: number;
   /** How long a room with no connections stays loaded after its last save. */
@@ -30,9 +35,18 @@ export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly compacting = new Set<string>();
   readonly writer: UpdateWriter;
+  /** What each user may send and open across all their connections to this process. */
+  readonly budgets: UserBudgets;
 
   constructor(private readonly options: RoomsOptions) {
-    this.writer = new UpdateWriter(options.db, options.log, options.commitIntervalMs, (room) => this.afterCommit(room));
+    this.budgets = new UserBudgets(options.budgets);
+    this.writer = new UpdateWriter(
+      options.db,
+      options.log,
+      options.commitIntervalMs,
+      (room) => this.afterCommit(room),
+      (room) => void this.evict(room),
+    );
     options.bus.onReconnect(() => void this.resyncAll());
   }
 
@@ -67,10 +81,15 @@ export class Rooms {
     if (!doc) throw new RoomNotFoundError();
     const room = new Room(doc.id, doc.workspaceId, doc.text, {
       maxFrameBytes: this.options.maxFrameBytes,
+      maxDocumentBytes: this.options.maxDocumentBytes,
+      maxHeldBytes: this.options.maxHeldBytes,
+      maxHeldMs: this.options.maxHeldMs,
+      budgets: this.budgets,
       log: this.options.log,
       schedulePersist: (r) => this.writer.schedule(r),
       publishUpdate: (r, update) => this.options.bus.publishUpdate(r.documentId, update),
       publishAwareness: (r, update) => this.options.bus.publishAwareness(r.documentId, update),
+      evict: (r) => void this.evict(r),
     });
     try {
       // Subscribe first, then load, then replay what the bus saw meanwhile: no gap.
@@ -126,6 +145,18 @@ export class Rooms {
     if (room.logRows > 0) await this.compact(room);
     if (room.holds > 0 || room.connections.size > 0 || room.hasPending) return this.scheduleUnload(room);
     this.rooms.delete(room.documentId);
+    await room.bus?.close();
+    room.destroy();
+  }
+
+  /**
+   * Unloads a room at once, whatever holds it: its document holds changes the database refused
+   * (quarantined), so the next use loads it afresh from what is stored.
+   */
+  private async evict(room: Room): Promise<void> {
+    const current = this.rooms.get(room.documentId);
+    if (current && (await current.catch(() => null)) === room) this.rooms.delete(room.documentId);
+    if (room.idleTimer) clearTimeout(room.idleTimer);
     await room.bus?.close();
     room.destroy();
   }

@@ -7,6 +7,7 @@ import { findRole } from '../workspaces/repository';
 import { roleAtLeast } from '../workspaces/access';
 import { credentialOf, type AccessWatch } from './access-watch';
 import { Connection } from './connection';
+import { Heartbeat } from './heartbeat';
 import { isUuid } from './projection';
 import { RoomNotFoundError, type Rooms } from './rooms';
 
@@ -18,6 +19,8 @@ const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
  * y-websocket client connects. Auth by session cookie or `?token=`; refusals are close codes.
  */
 const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: AccessWatch }> = async (app: FastifyInstance, { config, rooms, access }) => {
+  const heartbeat = new Heartbeat(config.collab.heartbeatMs);
+  app.addHook('onClose', async () => heartbeat.stop());
   app.get<{ Params: { documentId: string } }>('/collab/:documentId', { websocket: true, schema: { hide: true } }, async (socket: WebSocket, request) => {
     // The credential could not be checked (database unreachable, plugins/auth.ts): try again later.
     if (request.authUnavailable) return socket.close(CloseCode.unavailable, 'database unavailable; try again');
@@ -56,11 +59,18 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: A
       return socket.close(CloseCode.notFound, 'no such document');
     }
 
-    const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), config.collab.maxBufferedBytes, config.collab.messagesPerSecond);
+    if (!rooms.budgets.open(user.id)) {
+      rooms.release(room);
+      return socket.close(CloseCode.rateLimited, `more than ${config.collab.connectionsPerUser} open connections; close some and retry`);
+    }
+    const { maxBufferedBytes, messagesPerSecond, bytesPerSecond } = config.collab;
+    const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), maxBufferedBytes, messagesPerSecond, bytesPerSecond);
+    heartbeat.watch(socket);
     room.join(conn);
     access.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
     socket.on('close', () => {
       conn.closed = true;
+      rooms.budgets.close(user.id);
       access.unregister(conn);
       room.leave(conn);
       rooms.release(room);

@@ -1,13 +1,30 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db';
-import { commitBatches } from './repository';
-import type { Room } from './room';
+import { databaseMessage, isDatabaseRefusal, isDatabaseUnavailable } from '../../db/errors';
+import { commitBatches, quarantineBatch } from './repository';
+import type { CutBatch, Room } from './room';
+
+interface Entry {
+  room: Room;
+  batch: CutBatch;
+}
+
+/**
+ * How often one room's batch may fail on its own (committed alone, while other rooms commit)
+ * before it is taken as refused for good: an error we do not recognise cannot stall a room forever.
+ */
+const MAX_ROOM_ATTEMPTS = 3;
 
 /**
  * The group commit: every few milliseconds, the pending updates of all rooms (with their
- * projection, history and audit rows) go to Postgres in one transaction. One commit is in flight
- * at a time; what arrives meanwhile waits for the next. A failed commit is retried with backoff
- * and nothing in it is acknowledged.
+ * projection, history and audit rows) go to PostgreSQL in one transaction. One commit is in flight
+ * at a time; what arrives meanwhile waits for the next.
+ *
+ * One room can never hold up another: when the shared transaction fails for any reason but an
+ * unreachable database, each room's batch is committed on its own. A batch the database refuses
+ * (a value it cannot store, a broken constraint — or any error seen MAX_ROOM_ATTEMPTS times while
+ * the others commit) is quarantined: kept whole outside the log, and its room reloaded without it.
+ * An unreachable database keeps every batch and retries with backoff; nothing is acknowledged.
  */
 export class UpdateWriter {
   private readonly dirty = new Set<Room>();
@@ -15,14 +32,21 @@ export class UpdateWriter {
   private inFlight: Promise<void> | null = null;
   private retryDelay = 0;
   private idleWaiters: Array<() => void> = [];
+  private readonly attempts = new Map<Room, number>();
   /** Commits that failed since the last success (for health and tests). */
   failures = 0;
+  /** When the current run of failed commits began (null while commits succeed). */
+  failingSince: number | null = null;
+  /** Batches quarantined by this process since it started. */
+  quarantined = 0;
 
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
     private readonly intervalMs: number,
     private readonly onCommitted: (room: Room) => void,
+    /** A room whose batch was quarantined: its clients are told and it is reloaded from the database. */
+    private readonly onRefused: (room: Room) => void,
   ) {}
 
   schedule(room: Room): void {
@@ -30,39 +54,94 @@ export class UpdateWriter {
     if (!this.timer && !this.inFlight) this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
+  /** How long changes have been waiting because commits fail, in milliseconds (0 when saving works). */
+  get unsavedForMs(): number {
+    return this.failingSince === null ? 0 : Date.now() - this.failingSince;
+  }
+
   private flush(): void {
     this.timer = null;
     const rooms = [...this.dirty];
     this.dirty.clear();
-    const batches = rooms.flatMap((room) => {
-      const batch = room.takeBatch();
+    const entries = rooms.flatMap((room) => {
+      const batch = room.destroyed ? null : room.takeBatch();
       return batch ? [{ room, batch }] : [];
     });
-    if (batches.length === 0) return this.settle();
-    this.inFlight = commitBatches(this.db, batches.map((b) => b.batch)).then(
-      () => {
-        this.retryDelay = 0;
-        this.failures = 0;
-        for (const { room, batch } of batches) {
-          room.committedBatch(batch);
-          this.onCommitted(room);
-        }
-      },
-      (err) => {
-        this.failures++;
-        this.retryDelay = Math.min(Math.max(50, this.retryDelay * 2), 5000);
-        this.log.error({ err: (err as Error).message, retryInMs: this.retryDelay }, 'update log: commit failed; keeping the batch and retrying');
-        for (const { room, batch } of batches) {
-          room.failedBatch(batch);
-          this.dirty.add(room);
-        }
-      },
-    );
+    if (entries.length === 0) return this.settle();
+    this.inFlight = this.commit(entries);
     this.inFlight.finally(() => {
       this.inFlight = null;
       if (this.dirty.size) this.timer = setTimeout(() => this.flush(), this.retryDelay || this.intervalMs);
       else this.settle();
     });
+  }
+
+  private async commit(entries: Entry[]): Promise<void> {
+    let kept = false;
+    try {
+      await commitBatches(this.db, entries.map((e) => e.batch));
+      entries.forEach((e) => this.succeeded(e));
+    } catch (err) {
+      if (isDatabaseUnavailable(err) || entries.length === 1) {
+        kept = (await Promise.all(entries.map((e) => this.failed(e, err, entries.length === 1)))).some(Boolean);
+      } else {
+        // Something in one room's batch; find it by committing each room on its own.
+        for (const entry of entries) {
+          try {
+            await commitBatches(this.db, [entry.batch]);
+            this.succeeded(entry);
+          } catch (roomErr) {
+            kept = (await this.failed(entry, roomErr, true)) || kept;
+          }
+        }
+      }
+    }
+    if (kept) {
+      this.failures++;
+      this.failingSince ??= Date.now();
+      this.retryDelay = Math.min(Math.max(50, this.retryDelay * 2), 5000);
+    } else {
+      this.failures = 0;
+      this.failingSince = null;
+      this.retryDelay = 0;
+    }
+  }
+
+  private succeeded({ room, batch }: Entry): void {
+    this.attempts.delete(room);
+    room.committedBatch(batch);
+    this.onCommitted(room);
+  }
+
+  /**
+   * A batch that did not commit: kept for a retry, or quarantined when the database refused it
+   * (`alone`: it failed in a transaction of its own). Returns true when it was kept.
+   */
+  private async failed({ room, batch }: Entry, err: unknown, alone: boolean): Promise<boolean> {
+    const message = databaseMessage(err);
+    const attempts = alone && !isDatabaseUnavailable(err) ? (this.attempts.get(room) ?? 0) + 1 : 0;
+    if (attempts) this.attempts.set(room, attempts);
+    if (alone && (isDatabaseRefusal(err) || attempts >= MAX_ROOM_ATTEMPTS)) {
+      try {
+        await quarantineBatch(this.db, batch, message);
+        this.quarantined++;
+        this.attempts.delete(room);
+        this.log.error(
+          { documentId: room.documentId, updates: batch.updates.length, err: message },
+          'update log: the database refused this document\'s batch; quarantined it and reloading the document',
+        );
+        room.refusedBatch();
+        this.onRefused(room);
+        return false;
+      } catch (quarantineErr) {
+        this.log.error({ documentId: room.documentId, err: databaseMessage(quarantineErr) }, 'update log: could not quarantine a refused batch; keeping it');
+      }
+    } else {
+      this.log.error({ documentId: room.documentId, err: message, retryInMs: this.retryDelay }, 'update log: commit failed; keeping the batch and retrying');
+    }
+    room.failedBatch(batch);
+    this.dirty.add(room);
+    return true;
   }
 
   private settle(): void {

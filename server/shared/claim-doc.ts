@@ -6,16 +6,94 @@ import * as Y from 'yjs';
 
 export const CLAIMS_KEY = 'claims';
 
-/** Fields only the server writes; a client's write to one is undone and audited. */
-export const SERVER_OWNED_FIELDS = ['createdBy', 'createdAt', 'status', 'revealed', 'votes', 'tally', 'comments', 'review'] as const;
-/** Fields set once when the claim is created and never changed afterwards. */
-export const IMMUTABLE_FIELDS = ['id', 'anchor'] as const;
-/** Fields any client with write access edits. */
-export const COLLABORATIVE_FIELDS = ['confidence', 'note', 'evidence', 'tags'] as const;
+/** Who may write a claim field: only the server, nobody after creation, or any client with write access. */
+export type FieldOwner = 'server' | 'immutable' | 'collaborative';
 
-export type ServerOwnedField = (typeof SERVER_OWNED_FIELDS)[number];
-export const isServerOwned = (key: string): key is ServerOwnedField =>
-  (SERVER_OWNED_FIELDS as readonly string[]).includes(key);
+/**
+ * The value a field holds in the shared document: `text` a Y.Text, `evidence` a Y.Array of
+ * Y.Maps, `tags` a Y.Array of strings, `votes` a Y.Map, `comments` a Y.Array, `value` a plain
+ * (JSON) value or null.
+ */
+export type FieldShape = 'value' | 'text' | 'evidence' | 'tags' | 'votes' | 'comments';
+
+export interface FieldRule {
+  owner: FieldOwner;
+  shape: FieldShape;
+  /** Read-only once a lead signed the claim off (verified or rejected), until a lead reopens it. */
+  lockedAfterSignOff: boolean;
+}
+
+/**
+ * The one table of a claim's fields, read by the server's guard and by clients: every key a
+ * claim's Y.Map may hold, who writes it, what it holds, and whether sign-off locks it. A key not
+ * in this table is removed by the guard.
+ */
+export const CLAIM_FIELDS = {
+  id: { owner: 'immutable', shape: 'value', lockedAfterSignOff: true },
+  anchor: { owner: 'immutable', shape: 'value', lockedAfterSignOff: true },
+  confidence: { owner: 'collaborative', shape: 'value', lockedAfterSignOff: true },
+  note: { owner: 'collaborative', shape: 'text', lockedAfterSignOff: true },
+  evidence: { owner: 'collaborative', shape: 'evidence', lockedAfterSignOff: true },
+  tags: { owner: 'collaborative', shape: 'tags', lockedAfterSignOff: false },
+  createdBy: { owner: 'server', shape: 'value', lockedAfterSignOff: true },
+  createdAt: { owner: 'server', shape: 'value', lockedAfterSignOff: true },
+  status: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
+  revealed: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
+  votes: { owner: 'server', shape: 'votes', lockedAfterSignOff: false },
+  tally: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
+  comments: { owner: 'server', shape: 'comments', lockedAfterSignOff: false },
+  review: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
+} as const satisfies Record<string, FieldRule>;
+
+export type ClaimField = keyof typeof CLAIM_FIELDS;
+const fieldsWhere = (test: (rule: FieldRule) => boolean) => (Object.keys(CLAIM_FIELDS) as ClaimField[]).filter((f) => test(CLAIM_FIELDS[f]));
+
+/** Fields only the server writes; a client's write to one is undone and audited. */
+export const SERVER_OWNED_FIELDS = fieldsWhere((r) => r.owner === 'server');
+/** Fields set once when the claim is created and never changed afterwards. */
+export const IMMUTABLE_FIELDS = fieldsWhere((r) => r.owner === 'immutable');
+/** Fields any client with write access edits. */
+export const COLLABORATIVE_FIELDS = fieldsWhere((r) => r.owner === 'collaborative');
+/** Fields a client cannot change while the claim is signed off. */
+export const LOCKED_AFTER_SIGN_OFF = fieldsWhere((r) => r.owner === 'collaborative' && r.lockedAfterSignOff);
+
+export const fieldRule = (key: string): FieldRule | undefined => (Object.hasOwn(CLAIM_FIELDS, key) ? CLAIM_FIELDS[key as ClaimField] : undefined);
+export const isServerOwned = (key: string): boolean => fieldRule(key)?.owner === 'server';
+/** Statuses after sign-off: the claim's collaborative fields are read-only until a lead reopens it. */
+export const isSignedOff = (status: unknown): boolean => status === 'verified' || status === 'rejected';
+
+/** The evidence entry's fields: what each holds, and which the server fills. */
+export const EVIDENCE_FIELDS = {
+  id: { serverFilled: false, type: 'string' },
+  kind: { serverFilled: false, type: 'string' },
+  stance: { serverFilled: false, type: 'string' },
+  url: { serverFilled: false, type: 'string?' },
+  title: { serverFilled: false, type: 'string?' },
+  excerpt: { serverFilled: false, type: 'string?' },
+  documentId: { serverFilled: false, type: 'string?' },
+  anchor: { serverFilled: false, type: 'object?' },
+  addedBy: { serverFilled: true, type: 'object?' },
+  addedAt: { serverFilled: true, type: 'string?' },
+} as const;
+
+/**
+ * Limits on what one claim may hold, checked before a client's update reaches the shared
+ * document: nesting, note length, list lengths, the size of any one value.
+ */
+export const CLAIM_LIMITS = {
+  /** Nesting of shared types below the claims map (claim → evidence → entry is 3). */
+  typeDepth: 4,
+  /** Nesting of a plain JSON value (an anchor is 1, a tally 2). */
+  valueDepth: 8,
+  /** Nodes in one plain value. */
+  valueNodes: 2000,
+  /** Characters of one string in a plain value (a title, an excerpt, a URL). */
+  valueChars: 100_000,
+  noteChars: 100_000,
+  evidenceEntries: 200,
+  tags: 100,
+  tagChars: 100,
+} as const;
 
 export const CLAIM_STATUSES = ['open', 'in_review', 'verified', 'rejected'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { Connection } from '../../server/collab/connection';
+import { UserBudgets } from '../../server/collab/budgets';
 import { Room } from '../../server/collab/room';
+import { claimsOf, newClaim } from '../../server/shared/claim-doc';
 import { CloseCode, MessageType, SyncType } from '../../server/shared/collab-protocol';
 
 /** A stand-in socket that records what the room sends and reports a chosen send-buffer size. */
@@ -25,10 +27,15 @@ const silentLog = { debug() {}, info() {}, warn() {}, error() {} } as never;
 function room() {
   return new Room('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Some text.', {
     maxFrameBytes: 1024,
+    maxDocumentBytes: 1 << 20,
+    maxHeldBytes: 1 << 20,
+    maxHeldMs: 10_000,
+    budgets: new UserBudgets({ connectionsPerUser: 10, messagesPerSecondPerUser: Infinity, bytesPerSecondPerUser: Infinity }),
     log: silentLog,
     schedulePersist() {},
     publishUpdate() {},
     publishAwareness() {},
+    evict() {},
   });
 }
 
@@ -49,6 +56,18 @@ const updatesIn = (frames: Uint8Array[]) =>
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+const CLAIM_ID = '00000000-0000-4000-8000-0000000000c1';
+
+/** A client document in sync with the room after the server created one claim; `note` is that claim's note. */
+function seededClient(r: Room) {
+  r.change({ kind: 'server' }, (doc) =>
+    claimsOf(doc).set(CLAIM_ID, newClaim({ id: CLAIM_ID, anchor: { start: 0, end: 4, exact: 'Some', prefix: '', suffix: ' text.' } })),
+  );
+  const source = new Y.Doc();
+  Y.applyUpdate(source, Y.encodeStateAsUpdate(r.doc));
+  return { source, note: () => claimsOf(source).get(CLAIM_ID)!.get('note') as Y.Text };
+}
+
 describe('fan-out', () => {
   test('updates applied in one event-loop tick reach each other connection as one merged message', async () => {
     const r = room();
@@ -61,18 +80,23 @@ describe('fan-out', () => {
     a.sent.length = 0;
     b.sent.length = 0;
 
-    const source = new Y.Doc();
+    const { source, note } = seededClient(r);
+    const seed = Y.encodeStateAsUpdate(source);
+    await tick();
+    a.sent.length = 0;
+    b.sent.length = 0;
     const frames: Uint8Array[] = [];
     source.on('update', (u: Uint8Array) => frames.push(updateFrame(u)));
-    for (let i = 0; i < 20; i++) source.getMap('m').set(`k${i}`, i);
+    for (let i = 0; i < 20; i++) note().insert(0, `k${i} `);
     for (const f of frames) r.handleFrame(connA, f);
     await tick();
 
     const toB = updatesIn(b.sent);
     expect(toB).toHaveLength(1);
     const replica = new Y.Doc();
+    Y.applyUpdate(replica, seed);
     Y.applyUpdate(replica, toB[0]);
-    expect(replica.getMap('m').toJSON()).toEqual(source.getMap('m').toJSON());
+    expect(replica.getMap('claims').toJSON()).toEqual(source.getMap('claims').toJSON());
     // The sender is not sent its own updates back.
     expect(updatesIn(a.sent)).toHaveLength(0);
     r.destroy();
@@ -88,9 +112,12 @@ describe('fan-out', () => {
     r.join(new Connection(fast.socket, { id: 'f', name: 'F' }, true, 1 << 20));
     const connW = new Connection(writer.socket, { id: 'w', name: 'W' }, true, 1 << 20);
     r.join(connW);
-    const source = new Y.Doc();
+    const { source, note } = seededClient(r);
+    await tick();
+    slow.sent.length = 0;
+    fast.sent.length = 0;
     source.on('update', (u: Uint8Array) => r.handleFrame(connW, updateFrame(u)));
-    source.getMap('m').set('x', 1);
+    note().insert(0, 'x');
     await tick();
     expect(slow.closed).toEqual([CloseCode.slowConsumer]);
     expect(updatesIn(slow.sent)).toHaveLength(0);

@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import { CLAIM_LIMITS, CLAIMS_KEY, EVIDENCE_FIELDS, fieldRule, type ClaimMap } from '../shared/claim-doc';
+import { CloseCode } from '../shared/collab-protocol';
+import { unstorableReason } from '../shared/storable-text';
+
+/** A client update the server will not let into the shared document; `code` is the close code to answer with. */
+export class RefusedUpdate extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RefusedUpdate';
+  }
+}
+
+const invalid = (message: string) => new RefusedUpdate(CloseCode.invalidContent, message);
+
+/** A document's state vector as a map of client id → next clock. */
+export const stateOf = (doc: Y.Doc): Map<number, number> => Y.decodeStateVector(Y.encodeStateVector(doc));
+
+function checkString(s: string, where: string, maxChars: number): void {
+  const reason = unstorableReason(s);
+  if (reason) throw invalid(`${where} ${reason}`);
+  if (s.length > maxChars) throw new RefusedUpdate(CloseCode.tooLarge, `${where} is longer than ${maxChars} characters`);
+}
+
+/**
+ * Checks one plain value (what `Y.Map.set` or `Y.Array.push` stores) without recursion: nesting,
+ * node count, storable strings and keys, and only JSON types (a BigInt cannot become `jsonb`).
+ */
+function checkValue(value: unknown, where: string): void {
+  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
+  let nodes = 0;
+  while (stack.length) {
+    const { v, depth } = stack.pop()!;
+    if (++nodes > CLAIM_LIMITS.valueNodes) throw invalid(`${where} has more than ${CLAIM_LIMITS.valueNodes} parts`);
+    if (depth > CLAIM_LIMITS.valueDepth) throw invalid(`${where} is nested deeper than ${CLAIM_LIMITS.valueDepth} levels`);
+    if (typeof v === 'string') checkString(v, where, CLAIM_LIMITS.valueChars);
+    else if (typeof v === 'bigint') throw invalid(`${where} holds a BigInt`);
+    else if (v instanceof Uint8Array) throw invalid(`${where} holds binary data`);
+    else if (Array.isArray(v)) for (const item of v) stack.push({ v: item, depth: depth + 1 });
+    else if (v && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        checkString(key, `a key in ${where}`, CLAIM_LIMITS.tagChars);
+        stack.push({ v: item, depth: depth + 1 });
+      }
+    }
+  }
+}
+
+function checkContent(item: Y.Item, where: string): void {
+  const content = item.content;
+  if (content instanceof Y.ContentString) checkString(content.str, where, CLAIM_LIMITS.noteChars);
+  else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) content.arr.forEach((v) => checkValue(v, where));
+  else if (content instanceof Y.ContentEmbed) checkValue(content.embed, where);
+  else if (content instanceof Y.ContentFormat) {
+    checkString(content.key, `a format key in ${where}`, CLAIM_LIMITS.tagChars);
+    checkValue(content.value, where);
+  } else if (content instanceof Y.ContentType) {
+    const type = content.type;
+    if (!(type instanceof Y.Map || type instanceof Y.Array || type instanceof Y.Text)) throw invalid(`${where} holds a shared type the document does not use`);
+  } else if (content instanceof Y.ContentDoc) throw invalid(`${where} holds a subdocument`);
+  else if (content instanceof Y.ContentBinary) throw invalid(`${where} holds binary data`);
+}
+
+/**
+ * Checks everything a client's update integrated into `doc` (the room's shadow copy, so the room's
+ * own document is untouched): every struct added since `before`, including ones the update
+ * released from the pending queue. Each item must sit in the `claims` map at most
+ * CLAIM_LIMITS.typeDepth shared types deep, and hold only storable text and JSON values. Walks
+ * parents upward with a bound, never recursing. Returns the ids of the claims the update touched.
+ */
+export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>): Set<string> {
+  const touched = new Set<string>();
+  for (const [client, structs] of doc.store.clients) {
+    const from = before.get(client) ?? 0;
+    const last = structs[structs.length - 1];
+    if (!last || last.id.clock + last.length <= from) continue;
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const item = structs[i];
+      if (!(item instanceof Y.Item) || item.deleted) continue;
+      let top: Y.Item = item;
+      for (let depth = 0; (top.parent as Y.AbstractType<unknown>)._item; depth++) {
+        if (depth >= CLAIM_LIMITS.typeDepth) throw invalid(`a value is nested more than ${CLAIM_LIMITS.typeDepth} shared types deep`);
+        top = (top.parent as Y.AbstractType<unknown>)._item!;
+      }
+      const root = top.parent as Y.AbstractType<unknown>;
+      if (Y.findRootTypeKey(root) !== CLAIMS_KEY || top.parentSub === null) throw invalid('only the claims map may be written');
+      const claimId = top.parentSub;
+      checkString(claimId, 'a claim id', 100);
+      const where = item === top ? `claim ${claimId}` : `a field of claim ${claimId}`;
+      if (item.parentSub !== null) checkString(item.parentSub, `a key in ${where}`, CLAIM_LIMITS.tagChars);
+      checkContent(item, where);
+      touched.add(claimId);
+    }
+  }
+  return touched;
+}
+
+const isPlainObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Y.AbstractType);
+
+function checkEvidenceEntry(entry: unknown, where: string): void {
+  if (!(entry instanceof Y.Map)) throw invalid(`${where}: an evidence entry must be a map`);
+  for (const [key, rule] of Object.entries(EVIDENCE_FIELDS)) {
+    const v = entry.get(key);
+    const ok =
+      rule.type === 'string' ? typeof v === 'string' : rule.type === 'string?' ? v == null || typeof v === 'string' : v == null || isPlainObject(v);
+    if (!ok) throw invalid(`${where}: evidence field ${key} must be ${rule.type.replace('?', ' or null')}`);
+  }
+}
+
+/**
+ * Checks the shape of the collaborative fields of the claims an update touched, as they stand in
+ * `claims` (the shadow's): a claim is a map, its note a Y.Text within CLAIM_LIMITS.noteChars, its
+ * evidence a list of maps with fields of the right types, its tags a list of short strings.
+ * Server-owned and immutable fields are the guard's: a write to them is undone, not refused.
+ */
+export function checkClaimShapes(claims: Y.Map<ClaimMap>, touched: Iterable<string>): void {
+  for (const id of touched) {
+    const claim: unknown = claims.get(id);
+    if (claim === undefined) continue;
+    if (!(claim instanceof Y.Map)) throw invalid(`claim ${id} must be a map`);
+    for (const [key, value] of claim.entries()) {
+      const rule = fieldRule(key);
+      if (!rule || rule.owner !== 'collaborative') continue;
+      const where = `claim ${id}`;
+      if (rule.shape === 'text') {
+        if (!(value instanceof Y.Text)) throw invalid(`${where}: the note must be shared text`);
+        if (value.length > CLAIM_LIMITS.noteChars) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: the note is longer than ${CLAIM_LIMITS.noteChars} characters`);
+      } else if (rule.shape === 'evidence') {
+        if (!(value instanceof Y.Array)) throw invalid(`${where}: evidence must be a list`);
+        if (value.length > CLAIM_LIMITS.evidenceEntries) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: more than ${CLAIM_LIMITS.evidenceEntries} evidence entries`);
+        value.forEach((entry) => checkEvidenceEntry(entry, where));
+      } else if (rule.shape === 'tags') {
+        if (!(value instanceof Y.Array)) throw invalid(`${where}: tags must be a list`);
+        if (value.length > CLAIM_LIMITS.tags) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: more than ${CLAIM_LIMITS.tags} tags`);
+        value.forEach((tag) => {
+          if (typeof tag !== 'string') throw invalid(`${where}: every tag must be a string`);
+          checkString(tag, `${where}: a tag`, CLAIM_LIMITS.tagChars);
+        });
+      }
+    }
+  }
+}
