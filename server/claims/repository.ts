@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
-import { claimEvents, claims, documents, evidence, users } from '../../db/schema';
+import { claimEvents, claims, documents, evidence, users, type ClaimStatus } from '../../db/schema';
 import { listComments, listVotes } from '../votes/repository';
 import { visibleVotes } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
@@ -12,6 +12,7 @@ const adder = alias(users, 'adder');
 /**
  * Claims of a document (or the ones with the given ids) from the projection, in text order, as the
  * API shows them to `viewerId`: before a claim is revealed, only the viewer's own vote and the count.
+ * A claim deleted from the shared document (`deleted_at` set) is left out: it is gone until an undo.
  */
 export async function listClaims(db: Db, where: { documentId: string } | { ids: string[] }, viewerId: string | null): Promise<ClaimJson[]> {
   const filter = 'documentId' in where ? eq(claims.documentId, where.documentId) : inArray(claims.id, where.ids);
@@ -19,7 +20,7 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     .select({ claim: claims, creator: { id: creator.id, name: creator.name } })
     .from(claims)
     .leftJoin(creator, eq(creator.id, claims.createdBy))
-    .where(filter)
+    .where(and(filter, isNull(claims.deletedAt)))
     .orderBy(asc(claims.start), asc(claims.end), asc(claims.createdAt));
   if (rows.length === 0) return [];
   const ev = await db
@@ -74,14 +75,18 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
   });
 }
 
-/** The document and workspace a claim belongs to, from the projection or, for a deleted claim, from its history. */
-export async function findClaimOwner(db: Db, claimId: string): Promise<{ documentId: string; workspaceId: string } | null> {
-  const [live] = await db
-    .select({ documentId: claims.documentId, workspaceId: documents.workspaceId })
+/**
+ * The document and workspace of a claim that exists (not deleted), or null. With `deleted: true`
+ * (for its history only) a deleted claim is found too: from its kept row, or from its history.
+ */
+export async function findClaimOwner(db: Db, claimId: string, options: { deleted?: boolean } = {}): Promise<{ documentId: string; workspaceId: string } | null> {
+  const [row] = await db
+    .select({ documentId: claims.documentId, workspaceId: documents.workspaceId, deletedAt: claims.deletedAt })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.id, claimId));
-  if (live) return live;
+  if (row && (row.deletedAt === null || options.deleted)) return { documentId: row.documentId, workspaceId: row.workspaceId };
+  if (row || !options.deleted) return null;
   const [past] = await db
     .select({ documentId: claimEvents.documentId, workspaceId: documents.workspaceId })
     .from(claimEvents)
@@ -91,9 +96,20 @@ export async function findClaimOwner(db: Db, claimId: string): Promise<{ documen
   return past ?? null;
 }
 
-/** Whether a claim currently exists (in the projection). */
+/** A claim's status in the projection (deleted or not), or null when there is no such row. */
+export async function claimStatus(db: Db, claimId: string): Promise<ClaimStatus | null> {
+  const [row] = await db.select({ status: claims.status }).from(claims).where(eq(claims.id, claimId));
+  return row?.status ?? null;
+}
+
+/** Appends one entry to a claim's history (for changes the shared document's guard does not see, e.g. an anchor move). */
+export async function recordClaimEvent(db: Db, event: typeof claimEvents.$inferInsert): Promise<void> {
+  await db.insert(claimEvents).values(event);
+}
+
+/** Whether a claim currently exists (in the projection, not deleted). */
 export async function claimExists(db: Db, claimId: string): Promise<boolean> {
-  const [row] = await db.select({ id: claims.id }).from(claims).where(eq(claims.id, claimId));
+  const [row] = await db.select({ id: claims.id }).from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt)));
   return Boolean(row);
 }
 

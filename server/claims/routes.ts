@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
-import type { Role } from '../../db/schema';
+import type { ClaimStatus, Role } from '../../db/schema';
 import { AnchorRangeError, anchor as findAnchor, anchorFromRange } from '../anchoring';
 import { initServerFields } from '../collab/guard';
 import { restOrigin } from '../collab/origins';
@@ -14,7 +14,7 @@ import { requireUser } from '../plugins/auth';
 import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
 import { claimState } from '../votes/repository';
-import { claimHistory, findClaimOwner, listClaims } from './repository';
+import { claimHistory, claimStatus, findClaimOwner, listClaims, recordClaimEvent } from './repository';
 import {
   claimParams,
   claimReply,
@@ -38,11 +38,65 @@ async function documentFor(app: FastifyInstance, request: FastifyRequest, docume
   return doc;
 }
 
-export async function claimOwnerFor(app: FastifyInstance, request: FastifyRequest, claimId: string, min: Role) {
-  const owner = await findClaimOwner(app.db, claimId);
+/** Signed-off statuses: the claim is read-only (anchor, note, confidence, evidence, deletion) until a lead reopens it. */
+const LOCKED_STATUSES: ReadonlySet<ClaimStatus> = new Set(['verified', 'rejected']);
+export const isLocked = (status: unknown): boolean => LOCKED_STATUSES.has(status as ClaimStatus);
+
+/** The 409 for a change to a signed-off claim. */
+export const claimLocked = (status: string) =>
+  new HttpError(409, 'claim_locked', `This claim is signed off as ${status}, so it cannot be changed; a lead must reopen it first (set its status to in_review or open).`);
+
+/**
+ * The document and workspace of a claim the caller may act on with role `min`, or 404 (also for
+ * a deleted claim, unless `deleted`: its history stays readable). With `unlocked`, a signed-off
+ * claim is 409 claim_locked.
+ */
+export async function claimOwnerFor(app: FastifyInstance, request: FastifyRequest, claimId: string, min: Role, options: { unlocked?: boolean; deleted?: boolean } = {}) {
+  const owner = await findClaimOwner(app.db, claimId, { deleted: options.deleted });
   if (!owner) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
   await requireRole(app.db, request, owner.workspaceId, min, CLAIM_MISSING);
+  if (options.unlocked) {
+    const status = await claimStatus(app.db, claimId);
+    if (status && isLocked(status)) throw claimLocked(status);
+  }
   return owner;
+}
+
+/**
+ * Applies `fn` to a claim's Y.Map through the live document, unless the claim is gone (404) or
+ * signed off (409): checked again inside the room's change, so a sign-off that lands between the
+ * route's check and the write still wins.
+ */
+async function changeUnlockedClaim(app: FastifyInstance, request: FastifyRequest, documentId: string, claimId: string, fn: (map: Y.Map<unknown>, ydoc: Y.Doc, room: Room) => void): Promise<void> {
+  let lockedAs: string | null = null;
+  const found = await writeThroughRoom(app, request, documentId, (ydoc, room) => {
+    const map = claimsOf(ydoc).get(claimId);
+    if (!(map instanceof Y.Map)) return false;
+    if (isLocked(map.get('status'))) {
+      lockedAs = String(map.get('status'));
+      return false;
+    }
+    fn(map as Y.Map<unknown>, ydoc, room);
+  });
+  if (lockedAs) throw claimLocked(lockedAs);
+  if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+}
+
+/**
+ * `POST /claims/:id/anchor`: moves an unlocked claim to a new passage of its document's current
+ * text (settling a review flag) and records `anchor_moved` with the quotes before and after.
+ */
+export async function moveClaimAnchor(app: FastifyInstance, request: FastifyRequest, owner: { documentId: string }, claimId: string, text: string, anchor: Anchor): Promise<void> {
+  let from: Anchor | null = null;
+  await changeUnlockedClaim(app, request, owner.documentId, claimId, (map, _ydoc, room) => {
+    from = (map.get('anchor') as Anchor | undefined) ?? null;
+    room.text = text;
+    // The anchor is immutable for clients; this REST call is the server's own, trusted write.
+    map.set('anchor', anchor);
+    map.set('review', null);
+  });
+  const quote = (a: Anchor | null) => (a ? { start: a.start, end: a.end, exact: a.exact } : null);
+  await recordClaimEvent(app.db, { claimId, documentId: owner.documentId, userId: requireUser(request).id, action: 'anchor_moved', field: 'anchor', from: quote(from), to: quote(anchor) });
 }
 
 /**
@@ -137,11 +191,18 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply } },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
     const { confidence, note, tags } = request.body;
+    // Sign-off locks the rating and the note; tags stay free (claim-doc's field table).
+    const locking = confidence !== undefined || note !== undefined;
+    const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: locking });
+    let lockedAs: string | null = null;
     const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
       const map = claimsOf(ydoc).get(id);
       if (!map) return false;
+      if (locking && isLocked(map.get('status'))) {
+        lockedAs = String(map.get('status'));
+        return false;
+      }
       if (confidence !== undefined) map.set('confidence', confidence);
       if (note !== undefined) {
         const text = map.get('note');
@@ -152,18 +213,16 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       if (tags !== undefined) map.set('tags', Y.Array.from(tags));
     });
+    if (lockedAs) throw claimLocked(lockedAs);
     if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
     return { claim: await oneClaim(app, request, id) };
   });
 
   app.delete('/claims/:id', { schema: { tags: ['claims'], params: claimParams } }, async (request, reply) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
-    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
-      if (!claimsOf(ydoc).has(id)) return false;
-      claimsOf(ydoc).delete(id);
-    });
-    if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+    const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: true });
+    // The projection keeps the row (deleted_at), its votes and comments: an undo brings them back.
+    await changeUnlockedClaim(app, request, owner.documentId, id, (_map, ydoc) => claimsOf(ydoc).delete(id));
     return reply.code(204).send();
   });
 
@@ -171,7 +230,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['claims'], params: claimParams, body: createEvidenceBody, response: { 201: evidenceReply } },
   }, async (request, reply) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: true });
     const body = request.body;
     const user = requireUser(request);
     let anchor: Anchor | null = null;
@@ -183,9 +242,10 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       anchor = rangeAnchor(source.text, body.start!, body.end!, 'the evidence document');
     }
     const evidenceId = randomUUID();
-    const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
-      const list = claimsOf(ydoc).get(id)?.get('evidence');
-      if (!(list instanceof Y.Array)) return false;
+    let found = true;
+    await changeUnlockedClaim(app, request, owner.documentId, id, (map) => {
+      const list = map.get('evidence');
+      if (!(list instanceof Y.Array)) return void (found = false);
       list.push([
         newEvidence({
           id: evidenceId,
@@ -209,7 +269,8 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/claims/:id/history', {
     schema: { tags: ['claims'], params: claimParams, response: { 200: historySchema } },
   }, async (request) => {
-    const owner = await claimOwnerFor(app, request, request.params.id, 'viewer');
+    // A deleted claim's history stays readable (it ends with `deleted`).
+    const owner = await claimOwnerFor(app, request, request.params.id, 'viewer', { deleted: true });
     const state = await claimState(app.db, request.params.id);
     const revealed = state?.revealedAt != null;
     return { events: await claimHistory(app.db, request.params.id, owner.documentId, requireUser(request).id, revealed) };

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, votes } from '../../db/schema';
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../shared/claim-doc';
@@ -7,18 +7,20 @@ import { tally, verdictAlpha } from '../votes/agreement';
 
 /** Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace or one document. */
 export async function dashboard(db: Db, scope: { workspaceId: string; documentId?: string }, quorum: number): Promise<Dashboard> {
+  // Deleted claims (kept for an undo) count nowhere.
+  const inScope = and(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId), isNull(claims.deletedAt));
   const rows = await db
     .select({ id: claims.id, documentId: claims.documentId, title: documents.title, exact: claims.exact, status: claims.status, revealedAt: claims.revealedAt })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
-    .where(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId))
+    .where(inScope)
     .orderBy(asc(documents.createdAt), asc(claims.start));
   const voteRows = await db
     .select({ claimId: votes.claimId, verdict: votes.verdict })
     .from(votes)
     .innerJoin(claims, eq(claims.id, votes.claimId))
     .innerJoin(documents, eq(documents.id, claims.documentId))
-    .where(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId));
+    .where(inScope);
   const verdictsOf = new Map<string, Verdict[]>();
   for (const v of voteRows) verdictsOf.set(v.claimId, [...(verdictsOf.get(v.claimId) ?? []), v.verdict]);
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, type Document, type DocumentFormat } from '../../db/schema';
 
@@ -30,7 +30,7 @@ export async function findDocument(db: Db, id: string): Promise<Document | null>
   return doc ?? null;
 }
 
-/** A workspace's documents, newest first, with how many claims each has and how many are verified. */
+/** A workspace's documents, newest first, with how many claims each has (deleted ones not counted) and how many are verified. */
 export function listDocuments(db: Db, workspaceId: string) {
   return db
     .select({
@@ -44,7 +44,7 @@ export function listDocuments(db: Db, workspaceId: string) {
       verified: sql<number>`(count(${claims.id}) filter (where ${claims.status} = 'verified'))::int`,
     })
     .from(documents)
-    .leftJoin(claims, eq(claims.documentId, documents.id))
+    .leftJoin(claims, and(eq(claims.documentId, documents.id), isNull(claims.deletedAt)))
     .where(eq(documents.workspaceId, workspaceId))
     .groupBy(documents.id)
     .orderBy(desc(documents.createdAt));

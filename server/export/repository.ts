@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
@@ -25,7 +25,8 @@ export interface ExportItem {
 }
 
 function where(filter: ExportFilter): SQL {
-  const conditions = [eq(documents.workspaceId, filter.workspaceId)];
+  // A claim deleted from the shared document is never exported (its row waits for a possible undo).
+  const conditions = [eq(documents.workspaceId, filter.workspaceId), isNull(claims.deletedAt)];
   if (filter.status !== 'any') conditions.push(eq(claims.status, filter.status));
   if (filter.minConfidence !== undefined) conditions.push(gte(claims.confidence, filter.minConfidence));
   if (filter.documentId) conditions.push(eq(claims.documentId, filter.documentId));

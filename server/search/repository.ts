@@ -23,7 +23,8 @@ export async function searchClaims(
   workspaceId: string,
   options: { q?: string; status?: ClaimStatus; minConfidence?: number; limit: number },
 ): Promise<SearchHit[]> {
-  const filters = [sql`d.workspace_id = ${workspaceId}`];
+  // Deleted claims (kept for an undo) are never found.
+  const filters = [sql`d.workspace_id = ${workspaceId}`, sql`c.deleted_at is null`];
   if (options.status) filters.push(sql`c.status = ${options.status}`);
   if (options.minConfidence !== undefined) filters.push(sql`c.confidence >= ${options.minConfidence}`);
   const where = sql.join(filters, sql` and `);

@@ -44,14 +44,14 @@ export async function listComments(db: Db, claimIds: string[]): Promise<CommentR
   return rows.map(({ c, user }) => ({ id: c.id, claimId: c.claimId, user: user?.id ? user : null, body: c.body, replyTo: c.replyTo, at: c.at }));
 }
 
-/** The server-owned state of a claim held in Postgres. */
+/** The server-owned state of a claim held in Postgres; null when there is none or it is deleted. */
 export async function claimState(db: Db, claimId: string) {
   const [row] = await db
     .select({ status: claims.status, revealedAt: claims.revealedAt, documentId: claims.documentId, quorum: workspaces.quorum })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId))
-    .where(eq(claims.id, claimId));
+    .where(and(eq(claims.id, claimId), isNull(claims.deletedAt)));
   return row ?? null;
 }
 
@@ -67,7 +67,7 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
       .from(claims)
       .innerJoin(documents, eq(documents.id, claims.documentId))
       .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId))
-      .where(eq(claims.id, input.claimId))
+      .where(and(eq(claims.id, input.claimId), isNull(claims.deletedAt)))
       .for('update', { of: claims });
     if (!claim) return null;
     const [previous] = await tx.select().from(votes).where(and(eq(votes.claimId, input.claimId), eq(votes.userId, input.userId)));
@@ -101,7 +101,11 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
 /** Reveals a claim's votes (a lead's decision); false when it was already revealed. */
 export async function reveal(db: Db, claimId: string, documentId: string, userId: string): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx.update(claims).set({ revealedAt: sql`now()` }).where(and(eq(claims.id, claimId), isNull(claims.revealedAt))).returning({ id: claims.id });
+    const rows = await tx
+      .update(claims)
+      .set({ revealedAt: sql`now()` })
+      .where(and(eq(claims.id, claimId), isNull(claims.revealedAt), isNull(claims.deletedAt)))
+      .returning({ id: claims.id });
     if (rows.length === 0) return false;
     await tx.insert(claimEvents).values({ claimId, documentId, userId, action: 'revealed', field: 'lead' });
     return true;
