@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
-import type { ClaimStatus, Role } from '../../db/schema';
+import type { Role } from '../../db/schema';
 import { AnchorRangeError, anchor as findAnchor, anchorFromRange } from '../anchoring';
 import { initServerFields } from '../collab/guard';
 import { restOrigin } from '../collab/origins';
@@ -11,7 +11,7 @@ import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
 import { HttpError, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
-import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
+import { claimsOf, fieldRule, isSignedOff, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
 import { claimState } from '../votes/repository';
 import { claimHistory, claimStatus, findClaimOwner, listClaims, recordClaimEvent } from './repository';
@@ -38,9 +38,11 @@ async function documentFor(app: FastifyInstance, request: FastifyRequest, docume
   return doc;
 }
 
-/** Signed-off statuses: the claim is read-only (anchor, note, confidence, evidence, deletion) until a lead reopens it. */
-const LOCKED_STATUSES: ReadonlySet<ClaimStatus> = new Set(['verified', 'rejected']);
-export const isLocked = (status: unknown): boolean => LOCKED_STATUSES.has(status as ClaimStatus);
+/**
+ * A signed-off claim (verified or rejected) is read-only until a lead reopens it: its anchor, its
+ * evidence and the fields claim-doc's table locks after sign-off, and it cannot be deleted.
+ */
+const isLocked = isSignedOff;
 
 /** The 409 for a change to a signed-off claim. */
 export const claimLocked = (status: string) =>
@@ -192,8 +194,8 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => {
     const { id } = request.params;
     const { confidence, note, tags } = request.body;
-    // Sign-off locks the rating and the note; tags stay free (claim-doc's field table).
-    const locking = confidence !== undefined || note !== undefined;
+    // Sign-off locks the rating and the note, not the tags (claim-doc's field table).
+    const locking = Object.entries({ confidence, note, tags }).some(([field, value]) => value !== undefined && fieldRule(field)?.lockedAfterSignOff);
     const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: locking });
     let lockedAs: string | null = null;
     const found = await writeThroughRoom(app, request, owner.documentId, (ydoc) => {
