@@ -90,6 +90,8 @@ export class AccessWatch {
   private readonly timer: NodeJS.Timeout;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
+  /** Checks in a row that the database did not answer (0 once one succeeds); for health and tests. */
+  failedChecks = 0;
 
   constructor(
     private readonly db: Db,
@@ -171,9 +173,11 @@ export class AccessWatch {
       }
     } catch (err) {
       // Not answering is not a revocation: keep every connection as it is and try again next tick.
+      this.failedChecks++;
       this.log.warn({ err: (err as Error).message, connections: this.watched.size }, 'collab access check failed; connections kept');
       return;
     }
+    this.failedChecks = 0;
     keys.forEach((key, index) => {
       const now = answers.get(index);
       if (!now) return;

@@ -13,6 +13,8 @@ declare module 'fastify' {
     /** The loaded shared documents; REST writes to claims go through them. */
     rooms: Rooms;
     bus: Bus;
+    /** Re-checks the access of every open collaboration connection. */
+    accessWatch: AccessWatch;
   }
 }
 
@@ -45,6 +47,7 @@ export default fp(
     await app.register(websocket, { options: { maxPayload: Math.max(64 * 1024 * 1024, config.collab.maxFrameBytes * 4) } });
     // Access is checked for the life of each connection: periodically, and at once after a REST change here.
     const access = new AccessWatch(app.db, app.log);
+    app.decorate('accessWatch', access);
     app.addHook('onSend', access.afterAccessChange);
     await app.register(collabRoutes, { config, rooms, access });
     app.addHook('onClose', async () => {

@@ -227,6 +227,28 @@ describe('an open connection follows its membership', () => {
   });
 });
 
+describe('when the database does not answer', () => {
+  test('an access check that fails keeps open connections as they are, and they keep saving afterwards', async () => {
+    const annotator = await member('annotator', 'kept');
+    const live = await joined(annotator);
+    // A real failure of the check's query: one of the tables it reads is briefly not there.
+    await app.database.db.execute(sql`alter table memberships rename to memberships_away`);
+    try {
+      await app.app.accessWatch.check();
+      expect(app.app.accessWatch.failedChecks).toBeGreaterThan(0);
+      expect(live.closes).toEqual([]);
+    } finally {
+      await app.database.db.execute(sql`alter table memberships_away rename to memberships`);
+    }
+    await app.app.accessWatch.check();
+    expect(app.app.accessWatch.failedChecks).toBe(0);
+    const claim = addClaim(live, 45, 49);
+    await live.saved.whenSaved();
+    expect(live.closes).toEqual([]);
+    expect((await stored(claim)).rest).toBe(true);
+  });
+});
+
 describe.runIf(testDbKind() === 'postgres')('several processes', () => {
   let other: TestApp;
   beforeAll(async () => {
