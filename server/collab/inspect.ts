@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { CLAIM_LIMITS, CLAIMS_KEY, EVIDENCE_FIELDS, fieldRule, type ClaimMap } from '../shared/claim-doc';
 import { CloseCode } from '../shared/collab-protocol';
 import { unstorableReason } from '../shared/storable-text';
+import type { IdRanges } from './id-ranges';
 
 /** A client update the server will not let into the shared document; `code` is the close code to answer with. */
 export class RefusedUpdate extends Error {
@@ -69,9 +70,10 @@ function checkContent(item: Y.Item, where: string): void {
  * own document is untouched): every struct added since `before`, including ones the update
  * released from the pending queue. Each item must sit in the `claims` map at most
  * CLAIM_LIMITS.typeDepth shared types deep, and hold only storable text and JSON values. Walks
- * parents upward with a bound, never recursing. Returns the ids of the claims the update touched.
+ * parents upward with a bound, never recursing. Structs in `refused` (changes the database refused
+ * and that were quarantined) are refused again. Returns the ids of the claims the update touched.
  */
-export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>): Set<string> {
+export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>, refused?: IdRanges): Set<string> {
   const touched = new Set<string>();
   for (const [client, structs] of doc.store.clients) {
     const from = before.get(client) ?? 0;
@@ -79,6 +81,9 @@ export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>): Set<
     if (!last || last.id.clock + last.length <= from) continue;
     for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
       const item = structs[i];
+      if (refused && refused.overlaps(item.id.client, item.id.clock, item.length)) {
+        throw invalid('the update repeats changes the database refused before (they were set aside)');
+      }
       if (!(item instanceof Y.Item) || item.deleted) continue;
       let top: Y.Item = item;
       for (let depth = 0; (top.parent as Y.AbstractType<unknown>)._item; depth++) {

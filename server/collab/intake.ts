@@ -1,11 +1,14 @@
 import * as Y from 'yjs';
 import { claimsOf } from '../shared/claim-doc';
 import { CloseCode } from '../shared/collab-protocol';
+import type { IdRanges } from './id-ranges';
 import { checkClaimShapes, inspectIntegrated, RefusedUpdate, stateOf } from './inspect';
 
 export interface IntakeLimits {
   /** Largest encoded size of the whole shared document a client update may grow it to. */
   maxDocumentBytes: number;
+  /** Changes of this document that the database refused (quarantined): refused again if sent again. */
+  refused: IdRanges;
 }
 
 /**
@@ -49,7 +52,7 @@ export class UpdateIntake {
     const before = stateOf(shadow);
     try {
       Y.applyUpdate(shadow, update);
-      checkClaimShapes(claimsOf(shadow), inspectIntegrated(shadow, before));
+      checkClaimShapes(claimsOf(shadow), inspectIntegrated(shadow, before, this.limits.refused));
       this.checkSize(shadow, update.byteLength);
     } catch (err) {
       this.discard();

@@ -141,6 +141,12 @@ export function decodeQuarantined(updates: Uint8Array): Uint8Array[] {
   return Array.from({ length: n }, () => decoding.readVarUint8Array(dec));
 }
 
+/** Every update of a document's quarantined batches (to refuse them if a client sends them again). */
+export async function loadQuarantinedUpdates(db: Db, documentId: string): Promise<Uint8Array[]> {
+  const rows = await db.select({ updates: quarantinedBatches.updates }).from(quarantinedBatches).where(eq(quarantinedBatches.documentId, documentId));
+  return rows.flatMap((r) => decodeQuarantined(r.updates));
+}
+
 /** How many batches are quarantined, across all processes. */
 export async function countQuarantined(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(quarantinedBatches);

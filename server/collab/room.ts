@@ -11,6 +11,7 @@ import type { BusSubscription } from './bus';
 import type { UserBudgets } from './budgets';
 import { closeReason, Connection } from './connection';
 import { ClaimGuard } from './guard';
+import type { IdRanges } from './id-ranges';
 import { RefusedUpdate } from './inspect';
 import { UpdateIntake } from './intake';
 import { trustedPresence } from './presence';
@@ -22,6 +23,8 @@ export interface RoomOptions {
   maxFrameBytes: number;
   /** Largest encoded size a client update may grow the shared document to. */
   maxDocumentBytes: number;
+  /** This document's changes the database refused (quarantined), refused again when a client resends them. */
+  refused: IdRanges;
   /** Updates waiting for missing dependencies are held at most this many bytes and milliseconds, then dropped. */
   maxHeldBytes: number;
   maxHeldMs: number;
@@ -133,7 +136,7 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.awareness.setLocalState(null);
-    this.intake = new UpdateIntake(this.doc, { maxDocumentBytes: options.maxDocumentBytes });
+    this.intake = new UpdateIntake(this.doc, { maxDocumentBytes: options.maxDocumentBytes, refused: options.refused });
     this.guard = new ClaimGuard(this.doc, () => this.text, {
       event: (row) => this.events.push({ ...row, at: new Date() }),
       audit: (row) => this.audit.push({ ...row, at: new Date() }),

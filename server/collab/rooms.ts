@@ -3,7 +3,8 @@ import type { Db } from '../../db';
 import { findDocument } from '../documents/repository';
 import type { Bus } from './bus';
 import { UserBudgets, type UserBudgetLimits } from './budgets';
-import { compact, loadStoredState } from './repository';
+import { IdRanges } from './id-ranges';
+import { compact, loadQuarantinedUpdates, loadStoredState } from './repository';
 import { Room } from './room';
 import { UpdateWriter } from './writer';
 
@@ -79,9 +80,16 @@ export class Rooms {
       throw new RoomUnavailableError(`document ${documentId} could not be read: ${(err as Error).message}`);
     });
     if (!doc) throw new RoomNotFoundError();
+    const refused = new IdRanges();
+    try {
+      for (const update of await loadQuarantinedUpdates(this.options.db, documentId)) refused.addUpdate(update);
+    } catch (err) {
+      throw new RoomUnavailableError(`document ${documentId} could not be loaded: ${(err as Error).message}`);
+    }
     const room = new Room(doc.id, doc.workspaceId, doc.text, {
       maxFrameBytes: this.options.maxFrameBytes,
       maxDocumentBytes: this.options.maxDocumentBytes,
+      refused,
       maxHeldBytes: this.options.maxHeldBytes,
       maxHeldMs: this.options.maxHeldMs,
       budgets: this.budgets,

@@ -37,6 +37,8 @@ export class UpdateWriter {
   failures = 0;
   /** When the current run of failed commits began (null while commits succeed). */
   failingSince: number | null = null;
+  /** When the commit in flight started (null when none is). */
+  private inFlightSince: number | null = null;
   /** Batches quarantined by this process since it started. */
   quarantined = 0;
 
@@ -54,9 +56,10 @@ export class UpdateWriter {
     if (!this.timer && !this.inFlight) this.timer = setTimeout(() => this.flush(), this.intervalMs);
   }
 
-  /** How long changes have been waiting because commits fail, in milliseconds (0 when saving works). */
+  /** How long the oldest change has waited because commits fail or hang, in milliseconds (0 when saving works). */
   get unsavedForMs(): number {
-    return this.failingSince === null ? 0 : Date.now() - this.failingSince;
+    const since = Math.min(this.failingSince ?? Infinity, this.inFlightSince ?? Infinity);
+    return since === Infinity ? 0 : Date.now() - since;
   }
 
   private flush(): void {
@@ -68,9 +71,11 @@ export class UpdateWriter {
       return batch ? [{ room, batch }] : [];
     });
     if (entries.length === 0) return this.settle();
+    this.inFlightSince = Date.now();
     this.inFlight = this.commit(entries);
     this.inFlight.finally(() => {
       this.inFlight = null;
+      this.inFlightSince = null;
       if (this.dirty.size) this.timer = setTimeout(() => this.flush(), this.retryDelay || this.intervalMs);
       else this.settle();
     });

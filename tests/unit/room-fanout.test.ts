@@ -5,6 +5,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { Connection } from '../../server/collab/connection';
 import { UserBudgets } from '../../server/collab/budgets';
+import { IdRanges } from '../../server/collab/id-ranges';
 import { Room } from '../../server/collab/room';
 import { claimsOf, newClaim } from '../../server/shared/claim-doc';
 import { CloseCode, MessageType, SyncType } from '../../server/shared/collab-protocol';
@@ -28,6 +29,7 @@ function room() {
   return new Room('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'Some text.', {
     maxFrameBytes: 1024,
     maxDocumentBytes: 1 << 20,
+    refused: new IdRanges(),
     maxHeldBytes: 1 << 20,
     maxHeldMs: 10_000,
     budgets: new UserBudgets({ connectionsPerUser: 10, messagesPerSecondPerUser: Infinity, bytesPerSecondPerUser: Infinity }),
