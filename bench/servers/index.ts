@@ -82,6 +82,11 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     AUTH_RATE_LIMIT: '100000',
     // Every client of the benchmark uses the one API token; its per-token request limit would refuse upgrades.
     TOKEN_RATE_LIMIT: '10000000',
+    // …and one user: the per-user collaboration budgets (connections, messages, bytes) would refuse the load.
+    COLLAB_CONNECTIONS_PER_USER: '100000',
+    COLLAB_USER_MESSAGES_PER_SECOND: '10000000',
+    COLLAB_USER_BYTES_PER_SECOND: '10000000000',
+    USER_RATE_LIMIT: '10000000',
     PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     ...(kind === 'y-websocket' ? { YPERSISTENCE: join(scratch, 'leveldb') } : {}),
     ...options.env,
