@@ -77,16 +77,6 @@ export function jsonProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonProb
 }
 
 /**
- * Any JSON (an import of another tool's format), refused when it holds unstorable text or nests
- * deeper than `maxDepth`.
- */
-export const storableJson = (maxDepth = MAX_JSON_DEPTH) =>
-  z.unknown().superRefine((value, ctx) => {
-    const problem = jsonProblem(value, maxDepth);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path, input: value });
-  });
-
-/**
  * The same refusal as the schemas give, for a request part no schema describes (a route whose
  * body is `z.unknown()`, or one without a schema): throws 400 `validation_error` naming the field.
  */
