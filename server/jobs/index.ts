@@ -38,3 +38,6 @@ export function useJobs(app: FastifyInstance): () => JobPool {
     return pool;
   };
 }
+
+/** The app's job pool, if started: for its `stats` (tests, diagnostics). */
+export const poolOf = (app: FastifyInstance): JobPool | undefined => pools.get(app.server);

@@ -52,7 +52,9 @@ export class JobPool {
     const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = config;
     this.pool = new Piscina({
       filename: new URL('./worker.mjs', import.meta.url).href,
-      minThreads: 0,
+      // Every thread is kept: piscina replaces an aborted thread only up to `minThreads`, and a job
+      // queued behind it would otherwise wait for the next one to arrive.
+      minThreads: Math.max(1, config.threads),
       maxThreads: Math.max(1, config.threads),
       // Admission is counted here (`admitted`), so piscina's own queue never refuses.
       maxQueue: Infinity,

@@ -43,11 +43,7 @@ const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main
  * A minimal Word document: paragraphs whose `{n}` become footnote references, and the footnotes'
  * texts (footnote n = notes[n - 1]).
  */
-export async function makeDocx(paragraphs: string[], notes: string[]): Promise<Uint8Array> {
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>`);
-  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
-  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>`);
+export function makeDocx(paragraphs: string[], notes: string[]): Promise<Uint8Array> {
   const body = paragraphs
     .map((p) => {
       const runs = p.split(/(\{\d+\})/).map((part) => {
@@ -59,8 +55,63 @@ export async function makeDocx(paragraphs: string[], notes: string[]): Promise<U
       return `<w:p>${runs.join('')}</w:p>`;
     })
     .join('');
+  const zip = docxParts(body, notes);
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/** A Word document whose body paragraphs are given as raw WordprocessingML text (character references such as `&#0;` kept as written). */
+export function makeDocxFromXml(paragraphs: string[]): Promise<Uint8Array> {
+  return docxParts(paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join(''), []).generateAsync({ type: 'uint8array' });
+}
+
+/**
+ * A zip bomb shaped as a Word document: `word/document.xml` is one paragraph repeated until it
+ * inflates to about `inflatedBytes`, deflated at the highest level (about a thousandth of that).
+ */
+export function makeDocxBomb(inflatedBytes: number): Promise<Uint8Array> {
+  const paragraph = `<w:p><w:r><w:t>${'All work and no play makes a dull document. '.repeat(20)}</w:t></w:r></w:p>`;
+  const zip = docxParts(paragraph.repeat(Math.ceil(inflatedBytes / paragraph.length)), []);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+}
+
+/** A small Word document padded with `extra` empty parts. */
+export function makeDocxWithParts(extra: number): Promise<Uint8Array> {
+  const zip = docxParts('<w:p><w:r><w:t>A short document.</w:t></w:r></w:p>', []);
+  for (let i = 0; i < extra; i++) zip.file(`customXml/item${i}.xml`, '');
+  return zip.generateAsync({ type: 'uint8array' });
+}
+
+/**
+ * The same ZIP archive with the inflated size of the entries named `name` understated as `size`, in
+ * the central directory and the local headers both: an archive that lies about what it inflates to.
+ */
+export function understateInflatedSize(zip: Uint8Array, name: string, size: number): Uint8Array {
+  const out = new Uint8Array(zip);
+  const view = new DataView(out.buffer);
+  const eocd = out.length - 22; // End of central directory record, no archive comment.
+  if (view.getUint32(eocd, true) !== 0x06054b50) throw new Error('not a ZIP archive without a comment');
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  for (let i = 0; i < entries; i++) {
+    const nameLength = view.getUint16(at + 28, true);
+    const entryName = Buffer.from(out.subarray(at + 46, at + 46 + nameLength)).toString('utf8');
+    if (entryName === name) {
+      view.setUint32(at + 24, size, true);
+      view.setUint32(view.getUint32(at + 42, true) + 22, size, true);
+    }
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return out;
+}
+
+/** The parts of a minimal Word document around a body (WordprocessingML paragraphs) and footnotes. */
+function docxParts(body: string, notes: string[]): JSZip {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>`);
+  zip.file('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`);
+  zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>`);
   zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
   const footnotes = notes.map((n, i) => `<w:footnote w:id="${i + 1}"><w:p><w:r><w:t xml:space="preserve">${esc(n)}</w:t></w:r></w:p></w:footnote>`).join('');
   zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p/></w:footnote>${footnotes}</w:footnotes>`);
-  return zip.generateAsync({ type: 'uint8array' });
+  return zip;
 }
