@@ -87,6 +87,7 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     COLLAB_USER_MESSAGES_PER_SECOND: '10000000',
     COLLAB_USER_BYTES_PER_SECOND: '10000000000',
     USER_RATE_LIMIT: '10000000',
+    ADDRESS_RATE_LIMIT: '10000000',
     PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     ...(kind === 'y-websocket' ? { YPERSISTENCE: join(scratch, 'leveldb') } : {}),
     ...options.env,

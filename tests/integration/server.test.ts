@@ -16,7 +16,7 @@ describe('the running server', () => {
   test('/api/health reports the database and the bus in use', async () => {
     const res = await new Client(app.url).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, db: testDbKind(), bus: 'local' });
+    expect(res.body).toEqual({ ok: true, db: testDbKind(), bus: 'local', saves: { unsavedSeconds: 0, quarantined: 0 } });
   });
 
   test('an unknown API route answers 404 with the error body, not the web app', async () => {
