@@ -15,7 +15,7 @@ const clients: CollabClient[] = [];
 beforeAll(async () => {
   db = await freshPostgresDatabase();
   server = await startServerProcess({ env: { DATABASE_URL: db.url, COLLAB_IDLE_UNLOAD_MS: '600000' } });
-  team = await setUpTeam(server.url, 4);
+  team = await setUpTeam(server.url, 10);
 });
 
 afterAll(async () => {
@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 test('200 clients reconnecting at once after a restart all resync, and memory returns to its level before', async () => {
-  for (let i = 0; i < CLIENTS; i++) clients.push(await connect(server.url, team.documentId, { token: team.annotators[i % 4].token }));
+  for (let i = 0; i < CLIENTS; i++) clients.push(await connect(server.url, team.documentId, { token: team.annotators[i % 10].token }));
   await Promise.all(clients.map((c) => synced(c, 60_000)));
   await sleep(1000);
   const before = await rssKb(server.pid);
