@@ -94,10 +94,11 @@ test('suggestions that take too long are stopped at the time limit with 422 too_
 test('an annotation import whose quotes cannot be placed in time answers 422 too_complex and creates no claim', async () => {
   const big = await newDocument(prose(1_000_000));
   const before = await storedRows();
+  // Near copies of the prose: each sends the fuzzy search through hundreds of look-alike paragraphs.
   const quotes = Array.from({ length: 300 }, (_, i) => ({
     type: 'Annotation',
     body: [{ type: 'TextualBody', purpose: 'commenting', value: `note ${i}` }],
-    target: { selector: [{ type: 'TextQuoteSelector', exact: `zebra ${i} quixotic jellyfish vaulted over ${i * 7} lazy wombats`, prefix: 'The ', suffix: ' again.' }] },
+    target: { selector: [{ type: 'TextQuoteSelector', exact: `Officials confirmed on ${i % 28} March that the harbour wall in district X${i} will protect`, prefix: 'The ', suffix: ' again.' }] },
   }));
   const res = await whileItRuns(() => team.annotator.post(`/api/documents/${big}/annotations`, { type: 'AnnotationCollection', items: quotes }));
   expect(codeOf(res)).toEqual({ status: 422, code: 'too_complex' });
