@@ -18,7 +18,11 @@ import { originOf, SERVER_ORIGIN, type ChangeOrigin } from './origins';
 import { isUuid } from './projection';
 import type { AuditRow, ClaimEventRow } from './repository';
 
-/** A signed-off claim's collaborative values: read-only until a lead reopens it, so this copy stays current. */
+/**
+ * A signed-off claim's collaborative values, to put back what a client changes: confidence, note and
+ * evidence are read-only until a lead reopens it, so they stay current; tags stay editable and are
+ * followed (see `tagsChanged`).
+ */
 interface LockedValues {
   confidence: unknown;
   note: string;
@@ -268,7 +272,7 @@ export class ClaimGuard {
       }
     } else if (key === 'note' && user) {
       this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
-    } else if (key === 'tags' && user) {
+    } else if (key === 'tags') {
       this.tagsChanged(claimId, map, user);
     } else if (key === 'evidence') {
       pass.fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
@@ -287,7 +291,7 @@ export class ClaimGuard {
     }
     if (this.lockedUndo(claimId, map, field, pass)) return;
     if (field === 'note' && user) this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
-    else if (field === 'tags' && user) this.tagsChanged(claimId, map, user);
+    else if (field === 'tags') this.tagsChanged(claimId, map, user);
     else if (field === 'evidence') {
       if (depth >= 3 && event.target instanceof Y.Map) pass.fixes.push(...this.entryChanged(claimId, event as Y.YMapEvent<unknown>, pass));
       else pass.fixes.push(...this.checkEvidence(claimId, map, user, untrusted));
@@ -324,9 +328,12 @@ export class ClaimGuard {
     return fixes;
   }
 
-  private tagsChanged(claimId: string, map: ClaimMap, user: UserRef): void {
+  /** Tags stay editable after sign-off: the locked copy (what a restored claim gets back) follows them. */
+  private tagsChanged(claimId: string, map: ClaimMap, user: UserRef | null): void {
     const tags = map.get('tags');
-    this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', to: tags instanceof Y.Array ? tags.toJSON() : null });
+    const locked = this.auth.get(claimId)?.locked;
+    if (locked) locked.tags = tags instanceof Y.Array ? tags.toArray().filter((t): t is string => typeof t === 'string') : [];
+    if (user) this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', to: tags instanceof Y.Array ? tags.toJSON() : null });
   }
 
   /** A claim added (or replaced) by a client: valid id and anchor, server-owned fields filled by the server. */

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db';
-import { databaseMessage, isDatabaseRefusal, isDatabaseUnavailable } from '../../db/errors';
+import { databaseMessage, isDatabaseRefusal, isRetryable } from '../../db/errors';
 import { commitBatches, quarantineBatch } from './repository';
 import type { CutBatch, Room } from './room';
 
@@ -87,7 +87,7 @@ export class UpdateWriter {
       await commitBatches(this.db, entries.map((e) => e.batch));
       entries.forEach((e) => this.succeeded(e));
     } catch (err) {
-      if (isDatabaseUnavailable(err) || entries.length === 1) {
+      if (isRetryable(err) || entries.length === 1) {
         kept = (await Promise.all(entries.map((e) => this.failed(e, err, entries.length === 1)))).some(Boolean);
       } else {
         // Something in one room's batch; find it by committing each room on its own.
@@ -124,7 +124,7 @@ export class UpdateWriter {
    */
   private async failed({ room, batch }: Entry, err: unknown, alone: boolean): Promise<boolean> {
     const message = databaseMessage(err);
-    const attempts = alone && !isDatabaseUnavailable(err) ? (this.attempts.get(room) ?? 0) + 1 : 0;
+    const attempts = alone && !isRetryable(err) ? (this.attempts.get(room) ?? 0) + 1 : 0;
     if (attempts) this.attempts.set(room, attempts);
     if (alone && (isDatabaseRefusal(err) || attempts >= MAX_ROOM_ATTEMPTS)) {
       try {
