@@ -439,9 +439,12 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
   });
 
   test('a deleted claim can be brought back by the person who deleted it, with its note and evidence', async () => {
+    // A signed-off claim is locked (its note cannot change, and a delete is undone by the server): the lead reopens it first.
+    const signedOff = ((await lead.get(`/api/documents/${articleId}/claims`)).body.claims as Array<{ id: string; anchor: { exact: string } }>).find((c) => c.anchor.exact === CLAIM_2)!;
+    expect((await lead.post(`/api/claims/${signedOff.id}/status`, { status: 'in_review' })).status).toBe(200);
+    await expect.poll(() => highlightsOver(ben.page, CLAIM_2)).toContain('cb-claim-in_review');
     await openClaim(ada.page, CLAIM_2);
     await ada.page.getByTestId('claim-note').fill('Source: mayor’s press release.');
-    await expect.poll(() => highlightsOver(ben.page, CLAIM_2)).toContain('cb-claim-verified');
     await ada.page.getByTestId('delete-claim').click();
     await expect.poll(() => highlightsOver(ben.page, CLAIM_2)).toEqual([]);
     await expect.poll(() => ben.page.getByTestId('claim-count').textContent()).toBe('3');

@@ -144,6 +144,10 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await expect.poll(async () => (await roles.lead.get(`/api/claims/${claimB}`)).body.claim.status).toBe('verified');
     await lead.page.getByTestId('toggle-history').click();
     await lead.page.getByTestId('history-event').filter({ hasText: '(override)' }).waitFor();
+    // Signed off, the claim is read-only on the other page too: no note, confidence or evidence edits, no delete.
+    await detail(fc1.page).getByTestId('claim-locked').waitFor();
+    expect(await detail(fc1.page).getByTestId('claim-note').isDisabled()).toBe(true);
+    expect(await detail(fc1.page).getByTestId('delete-claim').count()).toBe(0);
   });
 
   test('a comment and a reply appear, threaded, on the other page', async () => {

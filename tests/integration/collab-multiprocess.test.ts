@@ -98,8 +98,8 @@ describe('two server processes on one database and one Redis', () => {
   test.skipIf(!enabled)('clients on both processes editing one document concurrently converge, and the claims endpoint of either process lists every claim', async () => {
     const health = await Promise.all([a, b].map(async (s) => (await fetch(`${s.url}/api/health`)).json()));
     expect(health).toEqual([
-      { ok: true, db: 'postgres', bus: 'redis' },
-      { ok: true, db: 'postgres', bus: 'redis' },
+      { ok: true, db: 'postgres', bus: 'redis', saves: { unsavedSeconds: 0, quarantined: 0 } },
+      { ok: true, db: 'postgres', bus: 'redis', saves: { unsavedSeconds: 0, quarantined: 0 } },
     ]);
     const documentId = await newDocument('Concurrent');
     const onA = [await join(a, documentId, 'onA'), await join(a, documentId, 'onA'), await join(a, documentId, 'onA')];

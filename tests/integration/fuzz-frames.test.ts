@@ -299,7 +299,7 @@ test('generated frames of every kind, carrying unstorable text, deep nesting, hu
   expect(bystander.closes).toEqual([]);
   // The generator must reach every refusal and accepted frames, or the property says little.
   console.info(`fuzz-frames: ${NUM_RUNS} frames, outcomes by close code (0 = taken): ${JSON.stringify(Object.fromEntries(outcomes))}; by kind: ${[...byKind].sort().map(([k, v]) => `${k}=${[...v].join('/')}`).join(' ')}`);
-  expect(outcomes.get(String(CloseCode.invalidContent))).toBeGreaterThan(20);
+  expect(outcomes.get(String(CloseCode.invalidContent))).toBeGreaterThan(5);
   expect(outcomes.get(String(CloseCode.tooLarge))).toBeGreaterThan(3);
   expect(outcomes.get(String(CloseCode.malformed))).toBeGreaterThan(10);
   expect(outcomes.get('0')).toBeGreaterThan(20);
