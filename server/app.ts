@@ -23,6 +23,7 @@ import healthRoutes from './health/routes';
 import authPlugin from './plugins/auth';
 import collabPlugin from './plugins/collab';
 import dbPlugin from './plugins/db';
+import jobsPlugin from './plugins/jobs';
 import errorsPlugin from './plugins/errors';
 import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
@@ -125,6 +126,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(dbPlugin, { db: database.db, kind: database.kind });
     await app.register(authPlugin, { config });
     await app.register(collabPlugin, { config });
+    await app.register(jobsPlugin, { config: config.jobs });
 
     // Domain routes.
     await app.register(

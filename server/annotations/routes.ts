@@ -7,7 +7,6 @@ import { initServerFields } from '../collab/guard';
 import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
 import { badRequest, notFound } from '../errors';
-import { useJobs } from '../jobs';
 import { requireUser } from '../plugins/auth';
 import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
@@ -25,7 +24,6 @@ const importReply = z.object({
  * confidently is reported as skipped, never placed somewhere else.
  */
 const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
-  const jobs = useJobs(app);
   app.post('/documents/:id/annotations', {
     bodyLimit: 20 * 1024 * 1024,
     schema: { tags: ['claims'], params: documentParams, body: z.unknown(), response: { 201: importReply } },
@@ -48,7 +46,7 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
     });
     // Each quote may need a fuzzy pass over the whole text: the anchoring runs in a worker thread (server/jobs).
     const results = toAnchor.length
-      ? await jobs().run('anchorQuotes', {
+      ? await app.jobs.run('anchorQuotes', {
           text: doc.text,
           targets: toAnchor.map(({ parsed }) => ({ exact: parsed.target.exact ?? doc.text.slice(parsed.target.start ?? 0, parsed.target.end ?? 0), ...parsed.target })),
         })

@@ -7,7 +7,7 @@ import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
-import { JobFailedError, provideJobs, useJobs, type JobPool } from '../jobs';
+import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
 import { findDocument, insertDocument, listDocuments } from './repository';
@@ -69,8 +69,6 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, jobs
 
 /** Importing, listing and reading documents (API.md "Documents"). */
 const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  provideJobs(app, config.jobs);
-  const jobs = useJobs(app);
   app.post('/workspaces/:wid/documents', {
     schema: {
       tags: ['documents'],
@@ -84,10 +82,10 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     await requireRole(app.db, request, wid, 'annotator');
     let upload: Upload;
     if (request.isMultipart()) {
-      upload = await readUpload(request, config.maxUploadBytes, jobs());
+      upload = await readUpload(request, config.maxUploadBytes, app.jobs);
     } else {
       const body = parseOrThrow(createDocumentBody, request.body);
-      const { text } = await extractText(request, jobs(), { format: body.format, raw: body.text });
+      const { text } = await extractText(request, app.jobs, { format: body.format, raw: body.text });
       upload = { title: body.title, sourceUrl: body.sourceUrl, text, format: body.format };
     }
     const { text } = upload;

@@ -6,7 +6,6 @@ import { anchorSchema, claimParams, claimReply } from '../claims/schemas';
 import { claimOwnerFor, moveClaimAnchor, oneClaim } from '../claims/routes';
 import type { Config } from '../config';
 import { conflict, notFound, unprocessable } from '../errors';
-import { useJobs } from '../jobs';
 import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
@@ -28,7 +27,6 @@ const MAX_REANCHOR_ROUNDS = 3;
 
 /** A new text for an existing document (claims re-anchored, doubtful ones flagged), and settling a flagged claim's anchor. */
 const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const jobs = useJobs(app);
   app.post('/documents/:id/versions', {
     schema: {
       tags: ['documents'],
@@ -42,10 +40,10 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     if (!doc) throw notFound(missing.code, missing.message);
     await requireRole(app.db, request, doc.workspaceId, 'annotator', missing);
     let upload: Upload;
-    if (request.isMultipart()) upload = await readUpload(request, config.maxUploadBytes, jobs());
+    if (request.isMultipart()) upload = await readUpload(request, config.maxUploadBytes, app.jobs);
     else {
       const body = parseOrThrow(newVersionBody, request.body);
-      upload = { text: (await extractText(request, jobs(), { format: body.format, raw: body.text })).text, format: body.format };
+      upload = { text: (await extractText(request, app.jobs, { format: body.format, raw: body.text })).text, format: body.format };
     }
     if (!upload.text) throw unprocessable('empty_document', 'The new version has no text once its markup is removed.');
     if (upload.text === doc.text) throw conflict('unchanged', 'The new version is the same text as the current one.');
@@ -59,7 +57,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       for (let round = 0; round < MAX_REANCHOR_ROUNDS; round++) {
         const targets = unplannedTargets(room, plans);
         if (targets.length === 0) break;
-        const fresh = await jobs().run('reanchor', { text: upload.text, targets });
+        const fresh = await app.jobs.run('reanchor', { text: upload.text, targets });
         const replanned = new Set(fresh.map((p) => p.claimId));
         plans = [...plans.filter((p) => !replanned.has(p.claimId)), ...fresh];
       }

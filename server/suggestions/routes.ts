@@ -6,7 +6,6 @@ import { documentParams } from '../documents/schemas';
 import { notFound } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { requireRole } from '../workspaces/access';
-import { useJobs } from '../jobs';
 
 const span = { start: z.number().int(), end: z.number().int() };
 const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
@@ -21,7 +20,6 @@ const suggestionsReply = z.object({
  * linked to their footnotes, and, for existing claims, the footnotes their sentences cite.
  */
 const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const jobs = useJobs(app);
   app.get('/documents/:id/suggestions', {
     schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply } },
   }, async (request) => {
@@ -31,7 +29,7 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
     const existing = await listClaims(app.db, { documentId: doc.id }, requireUser(request).id);
     // Sentence analysis takes seconds on a long document: it runs in a worker thread (server/jobs).
-    return jobs().run('suggest', {
+    return app.jobs.run('suggest', {
       text: doc.text,
       existing: existing.map((c) => ({ id: c.id, start: c.anchor.start, end: c.anchor.end, excerpts: c.evidence.map((e) => e.excerpt) })),
     });

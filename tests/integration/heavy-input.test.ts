@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { claimEvents, claims, documents, documentVersions, evidence } from '../../db/schema';
 import { loadConfig } from '../../server/config';
 import { storableText } from '../../server/documents/import/limits';
-import { poolOf, type JobPool } from '../../server/jobs';
+import type { JobPool } from '../../server/jobs';
 import { isStorableText } from '../../server/shared/storable-text';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles, type Answer, type Client } from '../helpers/client';
@@ -25,7 +25,7 @@ beforeAll(async () => {
     jobs: { ...loadConfig({}).jobs, threads: 1, maxQueue: 1, timeoutMs: 3000, maxDocumentChars: 1_200_000 },
   });
   team = await workspaceWithRoles(app.url);
-  pool = poolOf(app.app)!;
+  pool = app.app.jobs;
 });
 afterAll(() => app?.close());
 
