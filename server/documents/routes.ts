@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { DocumentFormat } from '../../db/schema';
 import type { Config } from '../config';
-import { badRequest, notFound, unprocessable, unsupportedMediaType } from '../errors';
+import { badRequest, HttpError, notFound, unprocessable, unsupportedMediaType } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
@@ -10,6 +10,7 @@ import { workspaceParams } from '../workspaces/schemas';
 import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
+import { ImportRefusal, precheckDocument } from './import/limits';
 import { findDocument, insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
@@ -27,6 +28,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * input answers its 413 or 422, and a file the converter cannot read 422 `unreadable_file`.
  */
 export async function extractText(request: FastifyRequest, jobs: JobPool, input: ImportInput, filename?: string): Promise<Extracted> {
+  try {
+    await precheckDocument(input, jobs.limits);
+  } catch (err) {
+    if (err instanceof ImportRefusal) throw new HttpError(err.status, err.code, err.message);
+    // An archive whose directory cannot be read: the job reports the file as unreadable.
+  }
   try {
     return await jobs.run('importDocument', input);
   } catch (err) {

@@ -2,6 +2,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Config } from '../config';
 import { HttpError } from '../errors';
+import type { ImportLimits } from '../documents/import/limits';
 import type * as Tasks from './tasks';
 
 type Jobs = typeof Tasks;
@@ -67,6 +68,12 @@ export class JobPool {
   }
 
   /** Jobs running and jobs waiting for a thread, right now. */
+  /** The input limits the jobs check (for checks made before a job is queued). */
+  get limits(): ImportLimits {
+    const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = this.config;
+    return { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes };
+  }
+
   get stats(): { running: number; waiting: number } {
     return { running: this.started, waiting: this.admitted - this.started };
   }

@@ -136,6 +136,12 @@ test('a full pool answers 503 busy with Retry-After while the running and the wa
   expect(codeOf(third)).toEqual({ status: 503, code: 'busy' });
   expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(third.body.error.message).toMatch(/try again in \d+ seconds/);
+  // The cheap checks run before a job is queued: a refused file is answered at once, not told the server is busy.
+  const bomb = await importFile('bomb.docx', await makeDocxBomb(50 * 1024 * 1024), DOCX);
+  expect(codeOf(bomb)).toEqual({ status: 413, code: 'archive_too_large' });
+  const nested = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'Brackets', format: 'markdown', text: '['.repeat(240_000) });
+  expect(codeOf(nested)).toEqual({ status: 422, code: 'too_deeply_nested' });
+  expect(pool.stats).toEqual({ running: 1, waiting: 1 });
   expect(codeOf(await first)).toEqual({ status: 422, code: 'too_complex' });
   expect(codeOf(await second)).toEqual({ status: 422, code: 'too_complex' });
 });

@@ -129,9 +129,9 @@ export function checkMarkdownNesting(markdown: string, limits: Pick<ImportLimits
  * the central directory declares them, all read before anything is inflated. Then each entry is
  * inflated once into nothing, where yauzl stops any that inflates past its declared size: an archive
  * that lies about its sizes is refused too, before mammoth (whose JSZip inflates whole parts into
- * memory) reads it.
+ * memory) reads it. With `inflate: false` only the directory is read (cheap enough for the event loop).
  */
-export async function checkArchive(bytes: Uint8Array, limits: ImportLimits): Promise<void> {
+export async function checkArchive(bytes: Uint8Array, limits: ImportLimits, options: { inflate: boolean } = { inflate: true }): Promise<void> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))),
   );
@@ -156,7 +156,7 @@ export async function checkArchive(bytes: Uint8Array, limits: ImportLimits): Pro
       });
       zip.readEntry();
     });
-    for (const entry of entries) {
+    for (const entry of options.inflate ? entries : []) {
       if (entry.fileName.endsWith('/')) continue;
       await new Promise<void>((resolve, reject) =>
         zip.openReadStream(entry, (err, stream) => {
@@ -170,6 +170,18 @@ export async function checkArchive(bytes: Uint8Array, limits: ImportLimits): Pro
   } finally {
     zip.close();
   }
+}
+
+/**
+ * The cheap checks of an import, run on the event loop before the job is queued, so a refused
+ * file is answered at once rather than after the heavy jobs ahead of it: the nesting depth of HTML
+ * and Markdown (one linear pass each) and the declared sizes in a Word file's ZIP directory.
+ * `extractDocument` runs them again in the worker, with the inflating pass of the archive check.
+ */
+export async function precheckDocument(input: { format: string; raw?: string; bytes?: Uint8Array }, limits: ImportLimits): Promise<void> {
+  if (input.format === 'html') checkHtmlNesting((input as { raw: string }).raw, limits);
+  else if (input.format === 'markdown') checkMarkdownNesting((input as { raw: string }).raw, limits);
+  else if (input.format === 'docx') await checkArchive((input as { bytes: Uint8Array }).bytes, limits, { inflate: false });
 }
 
 /**
