@@ -1,4 +1,4 @@
-import { bigserial, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES, type Anchor, type AnchorReview } from '../../server/shared/claim-doc';
 import { documents } from './documents';
 import { users } from './users';
@@ -26,6 +26,21 @@ export const claims = pgTable(
     revealedAt: timestamp('revealed_at', { withTimezone: true }),
     /** Set when a new version of the document could not re-anchor this claim confidently. */
     review: jsonb('review').$type<AnchorReview>(),
+    /** The document version the anchor was resolved on: the reader paints a claim only on that version's text. */
+    anchorVersion: integer('anchor_version').notNull().default(1),
+    /**
+     * The voting round: starts at 1, and a new one begins when the claim's quoted words change (a
+     * verdict belongs to the words it was cast on). Votes of earlier rounds stay, but only the
+     * current round's count. `revealedAt` is the current round's reveal.
+     */
+    voteRound: integer('vote_round').notNull().default(1),
+    /** Why the status is what it is, when the server or a lead said so ("text changed in v2", a reopening's reason). */
+    statusReason: text('status_reason'),
+    /** The lead's sign-off: the published "why", who, when, and what was overridden (no evidence, no consensus). */
+    signOffRationale: text('sign_off_rationale'),
+    signedOffBy: uuid('signed_off_by').references(() => users.id, { onDelete: 'set null' }),
+    signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
+    signOffOverride: text('sign_off_override').array().notNull().default([]),
     confidence: integer('confidence'),
     note: text('note').notNull().default(''),
     tags: text('tags').array().notNull().default([]),
@@ -87,6 +102,10 @@ export const claimEvents = pgTable(
     field: text('field'),
     from: jsonb('from'),
     to: jsonb('to'),
+    /** Why, when the actor gave a reason (a reopening, a revised verdict) or the server did ("text changed in v2"). */
+    reason: text('reason'),
+    /** True for an edit made offline and synced later. */
+    offline: boolean('offline').notNull().default(false),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('claim_events_claim_idx').on(t.claimId, t.id)],

@@ -75,7 +75,7 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
       .insert(votes)
       .values({ claimId: input.claimId, userId: input.userId, verdict: input.verdict, confidence: input.confidence, note: input.note })
       .onConflictDoUpdate({
-        target: [votes.claimId, votes.userId],
+        target: [votes.claimId, votes.userId, votes.round],
         set: { verdict: input.verdict, confidence: input.confidence, note: input.note, at: sql`now()` },
       });
     await tx.insert(claimEvents).values({
