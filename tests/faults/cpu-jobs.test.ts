@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { connect, synced, type CollabClient } from '../helpers/collab';
 import type { Answer, Client } from '../helpers/client';
 import { freshPostgresDatabase } from '../helpers/database';
-import { makeDocxBomb, makePdf } from '../helpers/make-files';
+import { makeDocxBomb, makePdf, prose } from '../helpers/make-files';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { Editor, setUpTeam, type Team } from './support';
 
@@ -41,21 +41,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-function prose(chars: number): string {
-  const paragraphs: string[] = [];
-  for (let i = 0, length = 0; length < chars; i++) {
-    const p = `Officials confirmed on ${1 + (i % 28)} March ${1990 + (i % 30)} that the harbour wall in district ${i} will protect ${38_000 + i} homes. Reports suggest it will cost ${(1.2 + i / 1000).toFixed(3)} billion euros, more than the ${i % 7} previous plans.`;
-    paragraphs.push(p);
-    length += p.length + 2;
-  }
-  return paragraphs.join('\n\n');
-}
-
-function upload(client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
-  return client.request('POST', path, { body: form });
-}
+const upload = (client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
 
 interface Ack {
   sentAt: number;

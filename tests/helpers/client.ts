@@ -56,6 +56,14 @@ export class Client {
   post = <T = any>(path: string, json?: unknown, o?: RequestOptions) => this.request<T>('POST', path, { ...o, json });
   patch = <T = any>(path: string, json?: unknown, o?: RequestOptions) => this.request<T>('PATCH', path, { ...o, json });
   delete = <T = any>(path: string, o?: RequestOptions) => this.request<T>('DELETE', path, o);
+
+  /** POSTs a multipart form with one file (the field `file`) and optional text fields. */
+  upload<T = any>(path: string, name: string, bytes: Uint8Array | string, type = 'application/octet-stream', fields: Record<string, string> = {}) {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+    return this.request<T>('POST', path, { body: form });
+  }
 }
 
 export const uniqueEmail = (label = 'user') => `${label}-${randomBytes(4).toString('hex')}@example.test`;

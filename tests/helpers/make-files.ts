@@ -115,3 +115,14 @@ function docxParts(body: string, notes: string[]): JSZip {
   zip.file('word/footnotes.xml', `<?xml version="1.0" encoding="UTF-8"?><w:footnotes ${W}><w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p/></w:footnote>${footnotes}</w:footnotes>`);
   return zip;
 }
+
+/** About `chars` characters of news prose, with figures, dates and attributions in every sentence. */
+export function prose(chars: number): string {
+  const paragraphs: string[] = [];
+  for (let i = 0, length = 0; length < chars; i++) {
+    const p = `Officials confirmed on ${1 + (i % 28)} March ${1990 + (i % 30)} that the harbour wall in district ${i} will protect ${38_000 + i} homes. Reports suggest it will cost ${(1.2 + i / 1000).toFixed(3)} billion euros, more than the ${i % 7} previous plans.`;
+    paragraphs.push(p);
+    length += p.length + 2;
+  }
+  return paragraphs.join('\n\n');
+}

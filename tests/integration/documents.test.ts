@@ -15,12 +15,8 @@ afterAll(() => app?.close());
 
 const documentCount = async () => (await app.database.db.select({ n: count() }).from(documents))[0].n;
 
-function upload(client: Client, wid: string, name: string, content: string | Uint8Array<ArrayBuffer>, type = 'application/octet-stream', fields: Record<string, string> = {}) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([content], { type }), name);
-  return client.request('POST', `/api/workspaces/${wid}/documents`, { body: form });
-}
+const upload = (client: Client, wid: string, name: string, content: string | Uint8Array, type?: string, fields?: Record<string, string>) =>
+  client.upload(`/api/workspaces/${wid}/documents`, name, content, type, fields);
 
 describe('importing documents', () => {
   test('pasted plain text is stored as canonical text with its paragraphs and a content hash', async () => {

@@ -13,7 +13,7 @@ import { isStorableText } from '../../server/shared/storable-text';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles, type Answer, type Client } from '../helpers/client';
 import { eventually } from '../helpers/collab';
-import { makeDocxBomb, makeDocxFromXml, makeDocxWithParts, makePdf, understateInflatedSize } from '../helpers/make-files';
+import { makeDocxBomb, makeDocxFromXml, makeDocxWithParts, makePdf, prose, understateInflatedSize } from '../helpers/make-files';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 let app: TestApp;
@@ -29,22 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-/** About `chars` characters of news prose, with figures, dates and attributions in every sentence. */
-function prose(chars: number): string {
-  const paragraphs: string[] = [];
-  for (let i = 0, length = 0; length < chars; i++) {
-    const p = `Officials confirmed on ${1 + (i % 28)} March ${1990 + (i % 30)} that the harbour wall in district ${i} will protect ${38_000 + i} homes. Reports suggest it will cost ${(1.2 + i / 1000).toFixed(3)} billion euros, more than the ${i % 7} previous plans.`;
-    paragraphs.push(p);
-    length += p.length + 2;
-  }
-  return paragraphs.join('\n\n');
-}
-
-function upload(client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
-  return client.request('POST', path, { body: form });
-}
+const upload = (client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
 const importFile = (name: string, bytes: Uint8Array | string, type: string) => upload(team.annotator, `/api/workspaces/${team.wid}/documents`, name, bytes, type);
 
 async function newDocument(text: string, format = 'text'): Promise<string> {

@@ -11,11 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-function upload(client: Client, name: string, bytes: Uint8Array<ArrayBuffer> | string, type: string) {
-  const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
-  return client.request('POST', `/api/workspaces/${team.wid}/documents`, { body: form });
-}
+const upload = (client: Client, name: string, bytes: Uint8Array | string, type: string) => client.upload(`/api/workspaces/${team.wid}/documents`, name, bytes, type);
 
 test('a PDF keeps its paragraphs in order, superscript markers become [n] and footnotes a notes section that links', async () => {
   const pdf = makePdf([

@@ -12,9 +12,8 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 test('suggestions offer check-worthy sentences, linked footnotes, and a claim’s footnote as evidence', async () => {
-  const form = new FormData();
-  form.append('file', new Blob([readFileSync(new URL('../../db/seed/heat-report.md', import.meta.url))], { type: 'text/markdown' }), 'heat-report.md');
-  const doc = (await team.annotator.request('POST', `/api/workspaces/${team.wid}/documents`, { body: form })).body.document;
+  const report = readFileSync(new URL('../../db/seed/heat-report.md', import.meta.url));
+  const doc = (await team.annotator.upload(`/api/workspaces/${team.wid}/documents`, 'heat-report.md', report, 'text/markdown')).body.document;
   const claim = (await team.annotator.post(`/api/documents/${doc.id}/claims`, { exact: 'excess deaths concentrated among residents over 75 living alone' })).body.claim;
 
   const res = await team.viewer.get(`/api/documents/${doc.id}/suggestions`);
