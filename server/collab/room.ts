@@ -385,7 +385,7 @@ export class Room {
   }
 
   /** Drops everything not yet committed, tells clients and REST writers, and has the room reloaded. */
-  private discard(): void {
+  discard(): void {
     this.pending = [];
     this.touched = new Set();
     this.events = [];

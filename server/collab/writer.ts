@@ -67,8 +67,15 @@ export class UpdateWriter {
     const rooms = [...this.dirty];
     this.dirty.clear();
     const entries = rooms.flatMap((room) => {
-      const batch = room.destroyed ? null : room.takeBatch();
-      return batch ? [{ room, batch }] : [];
+      try {
+        const batch = room.destroyed ? null : room.takeBatch();
+        return batch ? [{ room, batch }] : [];
+      } catch (err) {
+        // The projection could not be built from what the room holds: nothing of it may be stored.
+        this.log.error({ err, documentId: room.documentId }, 'update log: could not cut a batch; discarding the room\'s unsaved changes and reloading it');
+        room.discard();
+        return [];
+      }
     });
     if (entries.length === 0) return this.settle();
     this.inFlightSince = Date.now();
