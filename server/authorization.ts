@@ -25,6 +25,8 @@ export const ROUTE_ACCESS: Record<string, 'public' | 'user' | Role> = {
   'GET /api/workspaces/:wid/documents': 'viewer',
   'GET /api/documents/:id': 'viewer',
   'POST /api/documents/:id/versions': 'annotator',
+  'GET /api/documents/:id/versions': 'viewer',
+  'GET /api/documents/:id/versions/:version': 'viewer',
   'GET /api/documents/:id/claims': 'viewer',
   'POST /api/documents/:id/claims': 'annotator',
   'POST /api/documents/:id/annotations': 'annotator',

@@ -57,7 +57,7 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     return {
     id: c.id,
     documentId: c.documentId,
-    anchor: { start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix },
+    anchor: { start: c.start, end: c.end, exact: c.exact, prefix: c.prefix, suffix: c.suffix, version: c.anchorVersion },
     status: c.status,
     confidence: c.confidence,
     note: c.note,

@@ -8,7 +8,14 @@ import { VERDICTS } from '../shared/claim-doc';
 const iso = z.string().describe('ISO 8601 time');
 const offset = z.number().int().min(0);
 
-export const anchorSchema = z.object({ start: offset, end: offset, exact: z.string(), prefix: z.string(), suffix: z.string() });
+export const anchorSchema = z.object({
+  start: offset,
+  end: offset,
+  exact: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  version: z.number().int().optional().describe('the document version whose text the offsets count in'),
+});
 export const verdictSchema = z.enum(VERDICTS);
 
 export const evidenceSchema = z.object({
@@ -38,7 +45,8 @@ export const voteSchema = z.object({ user: userRefSchema, verdict: verdictSchema
 export const claimSchema = z.object({
   id: z.uuid(),
   documentId: z.uuid(),
-  anchor: anchorSchema,
+  /** `version`: the document version the anchor's offsets count in (API.md "A new version"). */
+  anchor: anchorSchema.extend({ version: z.number().int() }),
   status: createSelectSchema(claimStatus),
   confidence: z.number().int().min(0).max(100).nullable(),
   note: z.string(),

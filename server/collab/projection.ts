@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { CLAIM_STATUSES, EVIDENCE_KINDS, readClaim, STANCES, type ClaimMap } from '../shared/claim-doc';
+import { anchorVersionOf, documentVersionOf } from '../shared/document-version';
 import { storableJson, toStorable } from '../shared/storable-text';
 import type { ClaimRow, EvidenceRow } from './repository';
 
@@ -32,6 +33,8 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
     note: toStorable(c.note),
     tags: c.tags.slice(0, 100).map((t) => toStorable(t.slice(0, 100))),
     review: storableJson(c.review),
+    // The version the anchor counts in; a claim without one was made on the document's current version.
+    anchorVersion: anchorVersionOf(a, (map.doc && documentVersionOf(map.doc)?.version) || 1),
     createdBy: isUuid(c.createdBy?.id) ? c.createdBy.id : null,
     createdAt: c.createdAt && !Number.isNaN(Date.parse(c.createdAt)) ? new Date(c.createdAt) : new Date(),
   };

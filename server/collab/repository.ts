@@ -95,6 +95,7 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
               note: sql`excluded.note`,
               tags: sql`excluded.tags`,
               review: sql`excluded.review`,
+              anchorVersion: sql`excluded.anchor_version`,
               deletedAt: null,
               updatedAt: sql`now()`,
             },

@@ -5,14 +5,14 @@ import type { ReanchorPlan } from '../anchoring/reanchor';
 import { anchorSchema, claimParams, claimReply } from '../claims/schemas';
 import { claimOwnerFor, moveClaimAnchor, oneClaim } from '../claims/routes';
 import type { Config } from '../config';
-import { conflict, notFound, unprocessable } from '../errors';
+import { badRequest, conflict, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { findDocument } from './repository';
 import { extractText, readUpload, type Upload } from './routes';
 import { documentParams, documentSchema } from './schemas';
-import { applyReanchoring, recordReanchoring, replaceText, unplannedTargets } from './versions';
+import { applyReanchoring, findVersion, listVersions, recordReanchoring, replaceText, unplannedTargets } from './versions';
 
 const newVersionBody = z.strictObject({ text: z.string().min(1), format: z.enum(['text', 'markdown', 'html']).default('text') });
 const reviewSchema = z.object({ reason: z.string(), fromVersion: z.number().int(), old: anchorSchema, candidate: z.object({ anchor: anchorSchema, score: z.number() }).nullable() });
@@ -21,6 +21,17 @@ const versionReply = z.object({
   reanchored: z.array(z.object({ claimId: z.uuid(), method: z.string(), score: z.number() })),
   needsReview: z.array(z.object({ claimId: z.uuid(), review: reviewSchema, oldPassage: z.string(), candidatePassage: z.string().nullable() })),
 });
+const userRef = z.object({ id: z.uuid(), name: z.string() });
+const versionEntry = z.object({
+  version: z.number().int(),
+  current: z.boolean(),
+  format: documentSchema.shape.format,
+  contentHash: z.string(),
+  uploadedBy: userRef.nullable().describe('who uploaded this version (version 1: who imported the document); null once their account is gone'),
+  uploadedAt: z.string().describe('ISO 8601 time'),
+});
+// The number is checked after the role, so a stranger learns nothing but 404 from any path.
+const versionParams = documentParams.extend({ version: z.string().describe('a version number: 1, 2, …') });
 const CONTEXT = 80;
 /** Rounds of re-anchoring before a new version is stored; what is still unplanned after them (claims made in the last moment) is planned in place. */
 const MAX_REANCHOR_ROUNDS = 3;
@@ -62,7 +73,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
         plans = [...plans.filter((p) => !replanned.has(p.claimId)), ...fresh];
       }
       if (!(await replaceText(app.db, doc, upload, user.id))) throw conflict('version_conflict', 'Someone else uploaded a new version at the same time; reload and try again.');
-      const { seq, outcomes } = applyReanchoring(room, upload.text, plans, doc.version);
+      const { seq, outcomes } = applyReanchoring(room, upload.text, plans, doc.version, { id: user.id, name: user.name });
       await room.durable(seq);
       await recordReanchoring(app.db, doc.id, user.id, outcomes, doc.version + 1);
       const updated = (await findDocument(app.db, doc.id))!;
@@ -85,6 +96,30 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     }
   });
 
+  app.get('/documents/:id/versions', {
+    schema: { tags: ['documents'], description: 'Every version of the text, oldest first, the current one last: who uploaded it and when.', params: documentParams, response: { 200: z.object({ versions: z.array(versionEntry) }) } },
+  }, async (request) => {
+    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+    const doc = await findDocument(app.db, request.params.id);
+    if (!doc) throw notFound(missing.code, missing.message);
+    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    return { versions: await listVersions(app.db, doc) };
+  });
+
+  app.get('/documents/:id/versions/:version', {
+    schema: { tags: ['documents'], description: 'The text of one version (an earlier one, or the current one).', params: versionParams, response: { 200: z.object({ version: versionEntry.extend({ text: z.string() }) }) } },
+  }, async (request) => {
+    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
+    const doc = await findDocument(app.db, request.params.id);
+    if (!doc) throw notFound(missing.code, missing.message);
+    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    const number = /^[1-9]\d{0,8}$/.test(request.params.version) ? Number(request.params.version) : null;
+    if (number === null) throw badRequest('validation_error', 'Invalid request: params.version must be a version number (1, 2, …).');
+    const version = await findVersion(app.db, doc, number);
+    if (!version) throw notFound('version_not_found', `This document has no version ${number}; it is at version ${doc.version}.`);
+    return { version };
+  });
+
   app.post('/claims/:id/anchor', {
     schema: {
       tags: ['claims'],
@@ -100,7 +135,8 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     const doc = (await findDocument(app.db, owner.documentId))!;
     let anchor;
     try {
-      anchor = anchorFromRange(doc.text, request.body.start, request.body.end);
+      // The passage is in the current text, so the anchor is on the current version.
+      anchor = { ...anchorFromRange(doc.text, request.body.start, request.body.end), version: doc.version };
     } catch (err) {
       if (err instanceof AnchorRangeError) throw unprocessable('anchor_not_found', 'That range is not a passage of the current text.');
       throw err;

@@ -111,6 +111,14 @@ export interface Anchor {
   exact: string;
   prefix: string;
   suffix: string;
+  /**
+   * The document version whose text the offsets count in (`claims.anchor_version`). Set by the
+   * server when it places a claim (re-anchoring a new version, an anchor move) and by the web app
+   * on the claims it creates; absent on a claim created since the document's last new version
+   * without one, which is then on the current version. A claim flagged `review` keeps the version
+   * of its old anchor. Readers paint a claim only on the text of its anchor's version.
+   */
+  version?: number;
 }
 
 /**
