@@ -3,11 +3,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidence, users, type ClaimStatus } from '../../db/schema';
 import { listComments, listVotes } from '../votes/repository';
-import { visibleVotes } from '../votes/visibility';
+import { visibleVotes, voteJson } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
 
 const creator = alias(users, 'creator');
 const adder = alias(users, 'adder');
+const signer = alias(users, 'signer');
 
 /**
  * Claims of a document (or the ones with the given ids) from the projection, in text order, as the
@@ -17,9 +18,10 @@ const adder = alias(users, 'adder');
 export async function listClaims(db: Db, where: { documentId: string } | { ids: string[] }, viewerId: string | null): Promise<ClaimJson[]> {
   const filter = 'documentId' in where ? eq(claims.documentId, where.documentId) : inArray(claims.id, where.ids);
   const rows = await db
-    .select({ claim: claims, creator: { id: creator.id, name: creator.name } })
+    .select({ claim: claims, creator: { id: creator.id, name: creator.name }, signer: { id: signer.id, name: signer.name } })
     .from(claims)
     .leftJoin(creator, eq(creator.id, claims.createdBy))
+    .leftJoin(signer, eq(signer.id, claims.signedOffBy))
     .where(and(filter, isNull(claims.deletedAt)))
     .orderBy(asc(claims.start), asc(claims.end), asc(claims.createdAt));
   if (rows.length === 0) return [];
@@ -52,8 +54,8 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     items.reduce((m, item) => m.set(item.claimId, [...(m.get(item.claimId) ?? []), item]), new Map<string, T[]>());
   const votesOf = groupBy(allVotes);
   const commentsOf = groupBy(allComments);
-  return rows.map(({ claim: c, creator: by }) => {
-    const { votes, tally } = visibleVotes(votesOf.get(c.id) ?? [], c.revealedAt !== null, viewerId);
+  return rows.map(({ claim: c, creator: by, signer: signedBy }) => {
+    const { votes, tally, earlier } = visibleVotes(votesOf.get(c.id) ?? [], { revealed: c.revealedAt !== null, round: c.voteRound }, viewerId);
     return {
     id: c.id,
     documentId: c.documentId,
@@ -66,9 +68,16 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
     evidence: byClaim.get(c.id) ?? [],
-    votes: votes.map((v) => ({ user: v.user, verdict: v.verdict, confidence: v.confidence, note: v.note, at: v.at.toISOString() })),
+    votes: votes.map(voteJson),
     revealed: c.revealedAt !== null,
     tally,
+    round: c.voteRound,
+    earlierVotes: earlier.map(voteJson),
+    statusReason: c.statusReason,
+    signOff:
+      c.status === 'verified' || c.status === 'rejected'
+        ? { rationale: c.signOffRationale, by: signedBy?.id ? { id: signedBy.id, name: signedBy.name } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
+        : null,
     comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
     review: c.review ?? null,
     };
@@ -133,6 +142,7 @@ export async function claimHistory(db: Db, claimId: string, documentId: string, 
       field: e.field,
       from: hidden ? null : (e.from ?? null),
       to: hidden ? null : (e.to ?? null),
+      reason: hidden ? null : e.reason,
     };
   });
 }

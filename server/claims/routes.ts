@@ -13,7 +13,9 @@ import { HttpError, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { claimsOf, fieldRule, isSignedOff, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
 import { requireRole } from '../workspaces/access';
+import { mirrorClaim } from '../votes/mirror';
 import { claimState } from '../votes/repository';
+import { wordingChanged } from '../votes/wording';
 import { claimHistory, claimStatus, findClaimOwner, listClaims, recordClaimEvent } from './repository';
 import {
   claimParams,
@@ -86,19 +88,31 @@ async function changeUnlockedClaim(app: FastifyInstance, request: FastifyRequest
 
 /**
  * `POST /claims/:id/anchor`: moves an unlocked claim to a new passage of its document's current
- * text (settling a review flag) and records `anchor_moved` with the quotes before and after.
+ * text (settling a review flag) and records `anchor_moved` with the quotes before and after. A
+ * move onto other words starts a new voting round (a verdict belongs to the words it was cast on).
  */
 export async function moveClaimAnchor(app: FastifyInstance, request: FastifyRequest, owner: { documentId: string }, claimId: string, text: string, anchor: Anchor): Promise<void> {
   let from: Anchor | null = null;
+  let settlesReview = false;
   await changeUnlockedClaim(app, request, owner.documentId, claimId, (map, _ydoc, room) => {
     from = (map.get('anchor') as Anchor | undefined) ?? null;
+    settlesReview = Boolean(map.get('review'));
     room.text = text;
     // The anchor is immutable for clients; this REST call is the server's own, trusted write.
     map.set('anchor', anchor);
     map.set('review', null);
   });
   const quote = (a: Anchor | null) => (a ? { start: a.start, end: a.end, exact: a.exact } : null);
-  await recordClaimEvent(app.db, { claimId, documentId: owner.documentId, userId: requireUser(request).id, action: 'anchor_moved', field: 'anchor', from: quote(from), to: quote(anchor) });
+  const userId = requireUser(request).id;
+  await recordClaimEvent(app.db, { claimId, documentId: owner.documentId, userId, action: 'anchor_moved', field: 'anchor', from: quote(from), to: quote(anchor) });
+  const before = (from as Anchor | null)?.exact;
+  if (before !== undefined && before !== anchor.exact) {
+    const version = (await findDocument(app.db, owner.documentId))?.version;
+    const reason = settlesReview && version ? `text changed in v${version}` : 'the claim was moved to other words';
+    if (await wordingChanged(app.db, { claimId, documentId: owner.documentId, from: before, to: anchor.exact, reason, userId })) {
+      await mirrorClaim(app, owner.documentId, claimId);
+    }
+  }
 }
 
 /**

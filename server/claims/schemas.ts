@@ -40,7 +40,28 @@ export const tallySchema = z.object({
 
 /** A comment; `user` is null once its author's account is deleted. */
 export const commentSchema = z.object({ id: z.uuid(), user: userRefSchema.nullable(), body: z.string(), replyTo: z.uuid().nullable(), at: iso });
-export const voteSchema = z.object({ user: userRefSchema, verdict: verdictSchema, confidence: z.number().nullable(), note: z.string(), at: iso });
+export const voteSchema = z.object({
+  user: userRefSchema,
+  verdict: verdictSchema,
+  confidence: z.number().nullable(),
+  note: z.string(),
+  at: iso,
+  /** The voting round it was cast in, and the claim's quoted words it was cast on. */
+  round: z.number().int(),
+  wording: z.string().nullable(),
+  /** First cast after the round's reveal: shown, never counted in the blind tally. */
+  afterReveal: z.boolean(),
+  /** A verdict recorded after reveal beside the blind one, with its reason; the tally keeps the blind verdict. */
+  revised: z.object({ verdict: verdictSchema, reason: z.string(), at: iso }).nullable(),
+});
+
+/** The lead's sign-off of a verified or rejected claim: the published "why", who, when, and what was overridden. */
+export const signOffSchema = z.object({
+  rationale: z.string().nullable(),
+  by: userRefSchema.nullable(),
+  at: iso.nullable(),
+  override: z.array(z.string()),
+});
 
 export const claimSchema = z.object({
   id: z.uuid(),
@@ -58,6 +79,14 @@ export const claimSchema = z.object({
   votes: z.array(voteSchema),
   revealed: z.boolean(),
   tally: tallySchema,
+  /** The current voting round (a new one starts when the claim's quoted words change). */
+  round: z.number().int(),
+  /** Votes of earlier rounds, cast on earlier wording: shown, never counted. Before reveal, only the caller's own. */
+  earlierVotes: z.array(voteSchema),
+  /** Why the status is what it is, when the server or a lead said so ("text changed in v2", a reopening's reason). */
+  statusReason: z.string().nullable(),
+  /** Set while the claim is verified or rejected. */
+  signOff: signOffSchema.nullable(),
   comments: z.array(commentSchema),
   /** Set when a new version of the document could not re-anchor the claim: the old passage and the best candidate. */
   review: z
@@ -123,6 +152,8 @@ export const historySchema = z.object({
       field: z.string().nullable(),
       from: z.unknown(),
       to: z.unknown(),
+      /** Why, when one was given: a reopening, a revised verdict, a sign-off's rationale, "text changed in v2". */
+      reason: z.string().nullable(),
     }),
   ),
 });

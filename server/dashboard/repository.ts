@@ -5,7 +5,10 @@ import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../sha
 import type { ClaimRef, Dashboard } from '../shared/dashboard';
 import { tally, verdictAlpha } from '../votes/agreement';
 
-/** Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace or one document. */
+/**
+ * Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace
+ * or one document. Verdicts and alpha rest on the blind votes of each claim's current round.
+ */
 export async function dashboard(db: Db, scope: { workspaceId: string; documentId?: string }, quorum: number): Promise<Dashboard> {
   // Deleted claims (kept for an undo) count nowhere.
   const inScope = and(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId), isNull(claims.deletedAt));
@@ -20,7 +23,9 @@ export async function dashboard(db: Db, scope: { workspaceId: string; documentId
     .from(votes)
     .innerJoin(claims, eq(claims.id, votes.claimId))
     .innerJoin(documents, eq(documents.id, claims.documentId))
-    .where(inScope);
+    // Only the blind votes of each claim's current round: revisions, votes after reveal and votes
+    // on earlier wording never move a consensus or alpha.
+    .where(and(inScope, eq(votes.round, claims.voteRound), eq(votes.afterReveal, false)));
   const verdictsOf = new Map<string, Verdict[]>();
   for (const v of voteRows) verdictsOf.set(v.claimId, [...(verdictsOf.get(v.claimId) ?? []), v.verdict]);
 

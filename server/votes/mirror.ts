@@ -3,7 +3,23 @@ import * as Y from 'yjs';
 import { SERVER_ORIGIN } from '../collab/origins';
 import { claimsOf } from '../shared/claim-doc';
 import { claimState, listComments, listVotes } from './repository';
+import type { VoteRow } from './repository';
 import { visibleVotes } from './visibility';
+
+/**
+ * A vote as the shared document carries it (after reveal only): the current round's, with whether
+ * it came after reveal and any revision beside it (the tally keeps the blind verdict).
+ */
+const liveVote = (v: VoteRow) => ({
+  name: v.user.name,
+  verdict: v.verdict,
+  confidence: v.confidence,
+  note: v.note,
+  at: v.at.toISOString(),
+  round: v.round,
+  afterReveal: v.afterReveal,
+  revised: v.revised ? { verdict: v.revised.verdict, reason: v.revised.reason, at: v.revised.at.toISOString() } : null,
+});
 
 /**
  * Writes a claim's server-owned state from Postgres (status, reveal, votes, tally, comments) into
@@ -15,7 +31,7 @@ export async function mirrorClaim(app: FastifyInstance, documentId: string, clai
   if (!state) return;
   const [allVotes, allComments] = await Promise.all([listVotes(app.db, [claimId]), listComments(app.db, [claimId])]);
   const revealed = state.revealedAt !== null;
-  const { votes, tally } = visibleVotes(allVotes, revealed, null);
+  const { votes, tally } = visibleVotes(allVotes, { revealed, round: state.round }, null);
   const room = await app.rooms.acquire(documentId);
   try {
     const seq = room.change(SERVER_ORIGIN, (doc) => {
@@ -27,7 +43,7 @@ export async function mirrorClaim(app: FastifyInstance, documentId: string, clai
       let voteMap = map.get('votes');
       if (!(voteMap instanceof Y.Map)) map.set('votes', (voteMap = new Y.Map()));
       const ymap = voteMap as Y.Map<unknown>;
-      const shown = new Map(votes.map((v) => [v.user.id, { name: v.user.name, verdict: v.verdict, confidence: v.confidence, note: v.note, at: v.at.toISOString() }]));
+      const shown = new Map(votes.map((v) => [v.user.id, liveVote(v)]));
       for (const key of [...ymap.keys()]) if (!shown.has(key)) ymap.delete(key);
       for (const [key, value] of shown) if (JSON.stringify(ymap.get(key)) !== JSON.stringify(value)) ymap.set(key, value);
       let list = map.get('comments');

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claimEvents, claims, comments, documents, evidence, users, votes, workspaces, type ClaimStatus } from '../../db/schema';
-import type { Verdict } from '../shared/claim-doc';
+import { isSignedOff, type Verdict } from '../shared/claim-doc';
 
 export interface VoteRow {
   claimId: string;
@@ -10,9 +10,17 @@ export interface VoteRow {
   confidence: number | null;
   note: string;
   at: Date;
+  /** The voting round it was cast in (claims.vote_round at the time). */
+  round: number;
+  /** The claim's quoted words it was cast on (null for votes older than rounds). */
+  wording: string | null;
+  /** First cast after the round's reveal: shown as such, never part of the blind tally. */
+  afterReveal: boolean;
+  /** A verdict recorded after reveal beside the blind one, with its reason; the tally keeps the blind one. */
+  revised: { verdict: Verdict; reason: string; at: Date } | null;
 }
 
-/** The current votes of the given claims, oldest first. */
+/** Every vote of the given claims, of every round, oldest first. */
 export async function listVotes(db: Db, claimIds: string[]): Promise<VoteRow[]> {
   if (claimIds.length === 0) return [];
   const rows = await db
@@ -20,8 +28,19 @@ export async function listVotes(db: Db, claimIds: string[]): Promise<VoteRow[]> 
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
     .where(inArray(votes.claimId, claimIds))
-    .orderBy(asc(votes.at));
-  return rows.map(({ v, user }) => ({ claimId: v.claimId, user, verdict: v.verdict, confidence: v.confidence, note: v.note, at: v.at }));
+    .orderBy(asc(votes.round), asc(votes.at));
+  return rows.map(({ v, user }) => ({
+    claimId: v.claimId,
+    user,
+    verdict: v.verdict,
+    confidence: v.confidence,
+    note: v.note,
+    at: v.at,
+    round: v.round,
+    wording: v.wording,
+    afterReveal: v.afterReveal,
+    revised: v.revisedVerdict && v.revisedAt ? { verdict: v.revisedVerdict, reason: v.revisedReason ?? '', at: v.revisedAt } : null,
+  }));
 }
 
 export interface CommentRow {
@@ -47,7 +66,7 @@ export async function listComments(db: Db, claimIds: string[]): Promise<CommentR
 /** The server-owned state of a claim held in Postgres; null when there is none or it is deleted. */
 export async function claimState(db: Db, claimId: string) {
   const [row] = await db
-    .select({ status: claims.status, revealedAt: claims.revealedAt, documentId: claims.documentId, quorum: workspaces.quorum })
+    .select({ status: claims.status, revealedAt: claims.revealedAt, documentId: claims.documentId, quorum: workspaces.quorum, round: claims.voteRound })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId))
@@ -55,28 +74,52 @@ export async function claimState(db: Db, claimId: string) {
   return row ?? null;
 }
 
+/** Votes that count toward a round's blind tally: cast in it before its reveal. */
+const blindOfRound = (claimId: string, round: number) => and(eq(votes.claimId, claimId), eq(votes.round, round), eq(votes.afterReveal, false));
+
+/** How many blind votes the claim's current round has. */
+export async function blindCount(db: Db, claimId: string, round: number): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(votes).where(blindOfRound(claimId, round));
+  return n;
+}
+
+export type CastOutcome =
+  | { kind: 'missing' }
+  /** The caller's blind vote of this round is final now that the round is revealed. */
+  | { kind: 'final' }
+  | { kind: 'cast'; revealedNow: boolean; count: number; afterReveal: boolean };
+
 /**
- * Records a vote (replacing the voter's earlier one; the history keeps both) and reveals the claim
- * when it reaches the workspace's quorum, in one transaction. Returns whether this vote revealed it.
+ * Records a vote in the claim's current round, on the words the claim has now, and reveals the
+ * claim when its blind votes reach the workspace's quorum, in one transaction. Before reveal a
+ * vote replaces the voter's earlier one of the round (the history keeps both). After reveal a
+ * first vote is stored as `afterReveal` (not counted); a blind vote is final (`final`: revise it).
  */
-export async function castVote(db: Db, input: { claimId: string; documentId: string; userId: string; verdict: Verdict; confidence: number | null; note: string }) {
+export async function castVote(db: Db, input: { claimId: string; documentId: string; userId: string; verdict: Verdict; confidence: number | null; note: string }): Promise<CastOutcome> {
   return db.transaction(async (tx) => {
-    // Serialise votes on one claim, so two votes completing the quorum reveal it exactly once.
+    // Serialise votes on one claim, so two votes completing the quorum reveal it exactly once
+    // (and a new round started by a wording change never takes a vote of the old one).
     const [claim] = await tx
-      .select({ revealedAt: claims.revealedAt, quorum: workspaces.quorum })
+      .select({ revealedAt: claims.revealedAt, quorum: workspaces.quorum, round: claims.voteRound, exact: claims.exact })
       .from(claims)
       .innerJoin(documents, eq(documents.id, claims.documentId))
       .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId))
       .where(and(eq(claims.id, input.claimId), isNull(claims.deletedAt)))
       .for('update', { of: claims });
-    if (!claim) return null;
-    const [previous] = await tx.select().from(votes).where(and(eq(votes.claimId, input.claimId), eq(votes.userId, input.userId)));
+    if (!claim) return { kind: 'missing' } as const;
+    const revealed = claim.revealedAt !== null;
+    const [previous] = await tx
+      .select()
+      .from(votes)
+      .where(and(eq(votes.claimId, input.claimId), eq(votes.userId, input.userId), eq(votes.round, claim.round)));
+    if (revealed && previous && !previous.afterReveal) return { kind: 'final' } as const;
+    const afterReveal = previous ? previous.afterReveal : revealed;
     await tx
       .insert(votes)
-      .values({ claimId: input.claimId, userId: input.userId, verdict: input.verdict, confidence: input.confidence, note: input.note })
+      .values({ claimId: input.claimId, userId: input.userId, round: claim.round, verdict: input.verdict, confidence: input.confidence, note: input.note, wording: claim.exact, afterReveal })
       .onConflictDoUpdate({
         target: [votes.claimId, votes.userId, votes.round],
-        set: { verdict: input.verdict, confidence: input.confidence, note: input.note, at: sql`now()` },
+        set: { verdict: input.verdict, confidence: input.confidence, note: input.note, wording: claim.exact, at: sql`now()` },
       });
     await tx.insert(claimEvents).values({
       claimId: input.claimId,
@@ -85,21 +128,54 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
       action: previous ? 'vote_changed' : 'voted',
       field: 'vote',
       from: previous ? { verdict: previous.verdict, confidence: previous.confidence } : null,
-      to: { verdict: input.verdict, confidence: input.confidence },
+      to: { verdict: input.verdict, confidence: input.confidence, round: claim.round, ...(afterReveal ? { afterReveal: true } : {}) },
     });
-    const [{ n }] = await tx.select({ n: count() }).from(votes).where(eq(votes.claimId, input.claimId));
+    const [{ n }] = await tx.select({ n: count() }).from(votes).where(blindOfRound(input.claimId, claim.round));
     let revealedNow = false;
-    if (!claim.revealedAt && n >= claim.quorum) {
+    if (!revealed && n >= claim.quorum) {
       await tx.update(claims).set({ revealedAt: sql`now()` }).where(eq(claims.id, input.claimId));
       await tx.insert(claimEvents).values({ claimId: input.claimId, documentId: input.documentId, userId: null, action: 'revealed', field: 'quorum', to: n });
       revealedNow = true;
     }
-    return { revealedNow, count: n };
+    return { kind: 'cast', revealedNow, count: n, afterReveal } as const;
   });
 }
 
-/** Reveals a claim's votes (a lead's decision); false when it was already revealed. */
-export async function reveal(db: Db, claimId: string, documentId: string, userId: string): Promise<boolean> {
+export type ReviseOutcome = 'revised' | 'missing' | 'not_revealed' | 'no_blind_vote';
+
+/**
+ * Records a revised verdict, with its reason, beside the caller's blind vote of the current round
+ * (only after reveal). The blind verdict stays and keeps counting; the history keeps each revision.
+ */
+export async function reviseVote(db: Db, input: { claimId: string; documentId: string; userId: string; verdict: Verdict; reason: string }): Promise<ReviseOutcome> {
+  return db.transaction(async (tx) => {
+    const [claim] = await tx
+      .select({ revealedAt: claims.revealedAt, round: claims.voteRound })
+      .from(claims)
+      .where(and(eq(claims.id, input.claimId), isNull(claims.deletedAt)))
+      .for('update');
+    if (!claim) return 'missing';
+    if (claim.revealedAt === null) return 'not_revealed';
+    const mine = and(eq(votes.claimId, input.claimId), eq(votes.userId, input.userId), eq(votes.round, claim.round));
+    const [vote] = await tx.select().from(votes).where(mine);
+    if (!vote || vote.afterReveal) return 'no_blind_vote';
+    await tx.update(votes).set({ revisedVerdict: input.verdict, revisedReason: input.reason, revisedAt: sql`now()` }).where(mine);
+    await tx.insert(claimEvents).values({
+      claimId: input.claimId,
+      documentId: input.documentId,
+      userId: input.userId,
+      action: 'vote_revised',
+      field: 'vote',
+      from: { verdict: vote.revisedVerdict ?? vote.verdict, blind: vote.verdict },
+      to: { verdict: input.verdict, round: claim.round },
+      reason: input.reason,
+    });
+    return 'revised';
+  });
+}
+
+/** Reveals a claim's current round (a lead's decision); false when it was already revealed. */
+export async function reveal(db: Db, claimId: string, documentId: string, userId: string, count: number): Promise<boolean> {
   return db.transaction(async (tx) => {
     const rows = await tx
       .update(claims)
@@ -107,15 +183,32 @@ export async function reveal(db: Db, claimId: string, documentId: string, userId
       .where(and(eq(claims.id, claimId), isNull(claims.revealedAt), isNull(claims.deletedAt)))
       .returning({ id: claims.id });
     if (rows.length === 0) return false;
-    await tx.insert(claimEvents).values({ claimId, documentId, userId, action: 'revealed', field: 'lead' });
+    await tx.insert(claimEvents).values({ claimId, documentId, userId, action: 'revealed', field: 'lead', to: count });
     return true;
   });
 }
 
-/** Sets a claim's status and records the change (with the override flag when the lead confirmed past a warning). */
-export async function setStatus(db: Db, input: { claimId: string; documentId: string; userId: string; from: ClaimStatus; to: ClaimStatus; override: string[] }) {
+/**
+ * Sets a claim's status and records the change. A sign-off (verified, rejected) stores the lead's
+ * rationale, who and when, and what was overridden (no evidence, no revealed vote, no consensus);
+ * leaving a sign-off (a reopening) clears them and stores the reason as the status reason. The
+ * history entry carries the rationale or reason.
+ */
+export async function setStatus(db: Db, input: { claimId: string; documentId: string; userId: string; from: ClaimStatus; to: ClaimStatus; override: string[]; rationale: string | null; reason: string | null }) {
+  const signOff = isSignedOff(input.to);
   await db.transaction(async (tx) => {
-    await tx.update(claims).set({ status: input.to, updatedAt: sql`now()` }).where(eq(claims.id, input.claimId));
+    await tx
+      .update(claims)
+      .set({
+        status: input.to,
+        updatedAt: sql`now()`,
+        statusReason: signOff ? null : input.reason,
+        signOffRationale: signOff ? input.rationale : null,
+        signedOffBy: signOff ? input.userId : null,
+        signedOffAt: signOff ? sql`now()` : null,
+        signOffOverride: signOff ? input.override : [],
+      })
+      .where(eq(claims.id, input.claimId));
     await tx.insert(claimEvents).values({
       claimId: input.claimId,
       documentId: input.documentId,
@@ -124,6 +217,7 @@ export async function setStatus(db: Db, input: { claimId: string; documentId: st
       field: 'status',
       from: input.from,
       to: input.override.length ? { status: input.to, override: input.override } : input.to,
+      reason: signOff ? input.rationale : input.reason,
     });
   });
 }

@@ -1,17 +1,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { claimOwnerFor, oneClaim } from '../claims/routes';
 import { claimParams, claimReply } from '../claims/schemas';
-import { HttpError, notFound, unprocessable } from '../errors';
+import { conflict, HttpError, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
+import { isSignedOff } from '../shared/claim-doc';
+import { parseOrThrow } from '../validation';
 import { mirrorClaim } from './mirror';
-import { addComment, castVote, claimState, commentOnClaim, evidenceCount, listVotes, reveal, setStatus } from './repository';
-import { commentBody, commentReply, statusBody, voteBody, voteReply } from './schemas';
-import { visibleVotes } from './visibility';
+import { addComment, blindCount, castVote, claimState, commentOnClaim, evidenceCount, listVotes, reveal, reviseVote, setStatus } from './repository';
+import { commentBody, commentReply, revealBody, revisionBody, statusBody, voteBody, voteReply } from './schemas';
+import { visibleVotes, voteJson } from './visibility';
 
 const CLAIM_MISSING = () => notFound('claim_not_found', 'No such claim, or it is not in one of your workspaces.');
 
-/** Blind votes, reveal, sign-off and comments (API.md "Claims"); each change is mirrored into the live document. */
+const OVERRIDE_WORDS: Record<string, string> = {
+  no_evidence: 'has no evidence',
+  no_revealed_vote: 'has no revealed vote',
+  no_consensus: 'has no consensus among its blind votes',
+};
+
+/** Blind votes, revisions, reveal, sign-off and comments (API.md "Claims"); each change is mirrored into the live document. */
 const voteRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The caller's vote of the current round and the tally they may see. */
+  async function myVote(claimId: string, userId: string) {
+    const state = await claimState(app.db, claimId);
+    if (!state) throw CLAIM_MISSING();
+    const all = await listVotes(app.db, [claimId]);
+    const { tally } = visibleVotes(all, { revealed: state.revealedAt !== null, round: state.round }, userId);
+    const mine = all.find((v) => v.user.id === userId && v.round === state.round)!;
+    return { vote: voteJson(mine), tally };
+  }
+
   app.put('/claims/:id/vote', {
     schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply } },
   }, async (request) => {
@@ -26,22 +44,51 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       confidence: request.body.confidence ?? null,
       note: request.body.note ?? '',
     });
-    if (!result) throw CLAIM_MISSING();
+    if (result.kind === 'missing') throw CLAIM_MISSING();
+    if (result.kind === 'final') {
+      throw conflict('vote_final', 'Your vote was cast blind and counts as it is now that the votes are revealed; record a revised verdict with a reason instead (POST /api/claims/:id/vote/revision).');
+    }
     await mirrorClaim(app, owner.documentId, id);
-    const state = await claimState(app.db, id);
-    const all = await listVotes(app.db, [id]);
-    const { tally } = visibleVotes(all, state?.revealedAt != null, user.id);
-    const mine = all.find((v) => v.user.id === user.id)!;
-    return { vote: { user: mine.user, verdict: mine.verdict, confidence: mine.confidence, note: mine.note, at: mine.at.toISOString() }, tally };
+    return myVote(id, user.id);
+  });
+
+  app.post('/claims/:id/vote/revision', {
+    schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply } },
+  }, async (request) => {
+    const { id } = request.params;
+    const owner = await claimOwnerFor(app, request, id, 'factchecker');
+    const user = requireUser(request);
+    const outcome = await reviseVote(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, verdict: request.body.verdict, reason: request.body.reason });
+    if (outcome === 'missing') throw CLAIM_MISSING();
+    if (outcome === 'not_revealed') throw conflict('not_revealed', 'The votes are not revealed yet: until then, change your vote itself (PUT /api/claims/:id/vote).');
+    if (outcome === 'no_blind_vote') throw conflict('no_blind_vote', 'You have no blind vote in this round to revise; a vote cast after reveal is changed with PUT /api/claims/:id/vote.');
+    await mirrorClaim(app, owner.documentId, id);
+    return myVote(id, user.id);
   });
 
   app.post('/claims/:id/reveal', {
-    schema: { tags: ['verification'], params: claimParams, response: { 200: claimReply } },
+    schema: {
+      tags: ['verification'],
+      description: 'Optional JSON body `{confirm: true}`: needed to reveal below the quorum (otherwise 409 confirmation_required with `details: {count, quorum}`).',
+      params: claimParams,
+      response: { 200: claimReply },
+    },
   }, async (request) => {
     const { id } = request.params;
     const owner = await claimOwnerFor(app, request, id, 'lead');
-    await reveal(app.db, id, owner.documentId, requireUser(request).id);
-    await mirrorClaim(app, owner.documentId, id);
+    // The body is optional (a bare POST is the usual call), so it is read here, not by the route schema.
+    const body = parseOrThrow(revealBody, request.body ?? {});
+    const state = await claimState(app.db, id);
+    if (!state) throw CLAIM_MISSING();
+    if (state.revealedAt === null) {
+      const count = await blindCount(app.db, id, state.round);
+      if (count < state.quorum && !body?.confirm) {
+        const votes = count === 1 ? '1 vote' : `${count} votes`;
+        throw new HttpError(409, 'confirmation_required', `Only ${votes} of the quorum of ${state.quorum} ${count === 1 ? 'is' : 'are'} in; send "confirm": true to reveal ${votes} now.`, { count, quorum: state.quorum });
+      }
+      await reveal(app.db, id, owner.documentId, requireUser(request).id, count);
+      await mirrorClaim(app, owner.documentId, id);
+    }
     return { claim: await oneClaim(app, request, id) };
   });
 
@@ -53,19 +100,33 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
     const state = await claimState(app.db, id);
     if (!state) throw CLAIM_MISSING();
     const { status, confirm } = request.body;
+    const rationale = request.body.rationale || null;
+    const reason = request.body.reason || null;
+    if (state.status === status) return { claim: await oneClaim(app, request, id) };
+    if (isSignedOff(state.status) && isSignedOff(status)) {
+      throw conflict('claim_locked', `This claim is signed off as ${state.status}; a lead reopens it (status in_review, with a reason) before signing it off again.`);
+    }
+    if (isSignedOff(status) && !rationale) {
+      throw unprocessable('rationale_required', `Write a short rationale for marking this claim ${status}: it is published as the reason for the rating.`);
+    }
+    if (isSignedOff(state.status) && !reason) {
+      throw unprocessable('reason_required', 'Say why you reopen this signed-off claim: the reason is kept with it and in its history.');
+    }
     const missing: string[] = [];
     if (status === 'verified') {
       if ((await evidenceCount(app.db, id)) === 0) missing.push('no_evidence');
       if (state.revealedAt === null) missing.push('no_revealed_vote');
+      else {
+        const { tally } = visibleVotes(await listVotes(app.db, [id]), { revealed: true, round: state.round }, null);
+        if (tally.consensus === null) missing.push('no_consensus');
+      }
     }
     if (missing.length && !confirm) {
-      const words = missing.map((m) => (m === 'no_evidence' ? 'has no evidence' : 'has no revealed vote')).join(' and ');
-      throw new HttpError(409, 'confirmation_required', `This claim ${words}; send "confirm": true to verify it anyway (the override is recorded).`, { missing });
+      const words = missing.map((m) => OVERRIDE_WORDS[m]).join(' and ');
+      throw new HttpError(409, 'confirmation_required', `This claim ${words}; send "confirm": true to verify it anyway (the override is recorded and published).`, { missing });
     }
-    if (state.status !== status) {
-      await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: requireUser(request).id, from: state.status, to: status, override: missing });
-      await mirrorClaim(app, owner.documentId, id);
-    }
+    await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: requireUser(request).id, from: state.status, to: status, override: missing, rationale: isSignedOff(status) ? rationale : null, reason });
+    await mirrorClaim(app, owner.documentId, id);
     return { claim: await oneClaim(app, request, id) };
   });
 

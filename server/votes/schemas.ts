@@ -11,10 +11,23 @@ export const voteBody = z.strictObject({
 });
 export const voteReply = z.object({ vote: voteSchema, tally: tallySchema });
 
+/** A revised verdict after reveal: recorded beside the blind vote, with the reason, never replacing it. */
+export const revisionBody = z.strictObject({
+  verdict: verdictSchema,
+  reason: storableString().trim().min(1, { error: 'say why you revise your verdict' }).max(2000),
+});
+
+/** Revealing below the quorum needs `confirm: true` (the answer says how many votes it reveals). */
+export const revealBody = z.strictObject({ confirm: z.boolean().optional() }).optional();
+
 export const statusBody = z.strictObject({
   status: createSelectSchema(claimStatus),
-  /** Verify although the claim has no evidence or no revealed vote; recorded as an override. */
+  /** Verify although the claim has no evidence, no revealed vote or no consensus; recorded as an override. */
   confirm: z.boolean().optional(),
+  /** Required to sign off (verified, rejected): the published "why". */
+  rationale: storableString().trim().max(5000).optional(),
+  /** Required to reopen a signed-off claim (back to in_review or open); kept as its status reason. */
+  reason: storableString().trim().max(2000).optional(),
 });
 
 export const commentBody = z.strictObject({ body: storableString().trim().min(1).max(10_000), replyTo: z.uuid().nullable().optional() });

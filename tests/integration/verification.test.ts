@@ -95,11 +95,16 @@ describe('reveal', () => {
     expect(readClaim(liveClaim(claim.id)).tally.consensus).toBe('inaccurate');
   });
 
-  test('a lead reveals early; others cannot; the workspace quorum is a lead setting', async () => {
+  test('a lead reveals early after confirming how many votes it reveals; others cannot; the workspace quorum is a lead setting', async () => {
     const claim = await newClaim('Officials confirmed');
     await checkers[0].request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'mixed' } });
     expect((await checkers[0].post(`/api/claims/${claim.id}/reveal`)).status).toBe(403);
-    const revealed = await team.lead.post(`/api/claims/${claim.id}/reveal`);
+    const ask = await team.lead.post(`/api/claims/${claim.id}/reveal`);
+    expect(ask.status).toBe(409);
+    expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { count: 1, quorum: 3 } });
+    expect(ask.body.error.message).toContain('1 vote');
+    expect((await team.viewer.get(`/api/claims/${claim.id}`)).body.claim.revealed).toBe(false);
+    const revealed = await team.lead.post(`/api/claims/${claim.id}/reveal`, { confirm: true });
     expect(revealed.status).toBe(200);
     expect(revealed.body.claim).toMatchObject({ revealed: true, tally: { count: 1, consensus: 'mixed', agreement: 1 } });
 
@@ -114,17 +119,21 @@ describe('reveal', () => {
 });
 
 describe('sign-off', () => {
-  test('only a lead sets the status; verifying without evidence or a revealed vote asks to confirm, and the override is recorded', async () => {
+  test('only a lead sets the status; verifying needs a rationale, and without evidence or a revealed vote asks to confirm; the override is recorded', async () => {
     const claim = await newClaim('The border');
-    expect((await team.annotator.post(`/api/claims/${claim.id}/status`, { status: 'verified' })).status).toBe(403);
+    expect((await team.annotator.post(`/api/claims/${claim.id}/status`, { status: 'verified', rationale: 'x' })).status).toBe(403);
     const review = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'in_review' });
     expect(review.body.claim.status).toBe('in_review');
-    const ask = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified' });
+    const noWhy = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified' });
+    expect(noWhy.status).toBe(422);
+    expect(noWhy.body.error.code).toBe('rationale_required');
+    const ask = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', rationale: 'The survey agrees.' });
     expect(ask.status).toBe(409);
     expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { missing: ['no_evidence', 'no_revealed_vote'] } });
     expect((await team.viewer.get(`/api/claims/${claim.id}`)).body.claim.status).toBe('in_review');
-    const forced = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', confirm: true });
+    const forced = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', confirm: true, rationale: 'The survey agrees.' });
     expect(forced.body.claim.status).toBe('verified');
+    expect(forced.body.claim.signOff).toMatchObject({ rationale: 'The survey agrees.', by: { id: team.lead.user!.id }, override: ['no_evidence', 'no_revealed_vote'] });
     await eventually(() => liveClaim(claim.id).get('status') === 'verified', 2000, 'status in the live doc');
     const events = await app.database.db.select().from(claimEvents).where(eq(claimEvents.claimId, claim.id));
     const changes = events.filter((e) => e.action === 'status_changed').map((e) => [e.from, e.to]);

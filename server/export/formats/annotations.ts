@@ -1,5 +1,6 @@
 import { toSelectors } from '../../anchoring';
 import type { ExportItem } from '../repository';
+import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -15,6 +16,13 @@ export function annotation({ claim, document }: ExportItem, ctx: ExportContext) 
   if (claim.note) body.push({ type: 'TextualBody', value: claim.note, format: 'text/plain', purpose: 'commenting' });
   for (const tag of claim.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   body.push({ type: 'TextualBody', value: claim.status, purpose: 'assessing' });
+  // The rating is the current round's blind consensus; the rationale is the lead's published "why".
+  const consensus = publishedConsensus(claim);
+  if (consensus) body.push({ type: 'TextualBody', value: consensus, purpose: 'assessing', 'corroborate:role': 'consensus', 'corroborate:agreement': claim.tally.agreement, 'corroborate:votes': claim.tally.count });
+  if (claim.signOff?.rationale) body.push({ type: 'TextualBody', value: claim.signOff.rationale, format: 'text/plain', purpose: 'assessing', 'corroborate:role': 'rationale' });
+  const override = overrideSentence(claim);
+  if (override) body.push({ type: 'TextualBody', value: override, format: 'text/plain', purpose: 'assessing', 'corroborate:role': 'override', 'corroborate:override': claim.signOff!.override });
+  for (const n of voteNotes(claim)) body.push({ type: 'TextualBody', value: n, format: 'text/plain', purpose: 'commenting', 'corroborate:role': 'not_counted' });
   for (const e of claim.evidence) {
     const common = { id: `${claimUrl(ctx, document.id, claim.id)}/evidence/${e.id}`, 'corroborate:stance': e.stance, 'corroborate:kind': e.kind };
     if (e.url) body.push({ ...common, type: 'SpecificResource', source: e.url, purpose: 'linking', ...(e.title ? { 'dc:title': e.title } : {}), ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}) });

@@ -1,17 +1,9 @@
 import { ratingOf } from '../../votes/agreement';
-import type { Verdict } from '../../shared/claim-doc';
 import type { ExportItem } from '../repository';
+import { publishedConsensus, reviewBody, VERDICT_WORDS } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
-/** The rating's words, as `alternateName` shows them to readers. */
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  accurate: 'Accurate',
-  mostly_accurate: 'Mostly accurate',
-  mixed: 'Mixed',
-  mostly_inaccurate: 'Mostly inaccurate',
-  inaccurate: 'Inaccurate',
-  unverifiable: 'Unverifiable',
-};
+export { VERDICT_WORDS };
 
 /**
  * A link to the exact passage: the source's URL with a text fragment (`#:~:text=`), which browsers
@@ -26,11 +18,14 @@ const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,
 
 /**
  * schema.org ClaimReview, as Google's fact-check markup requires it: the rating comes from the
- * revealed consensus (5 = accurate … 1 = inaccurate). A claim without a rating on that scale
- * (no revealed consensus, or `unverifiable`) has no `ratingValue`, and says why in `alternateName`.
+ * revealed consensus of the current round's blind votes (5 = accurate … 1 = inaccurate), never from
+ * revisions, votes after reveal or votes on earlier wording. A claim without a rating on that scale
+ * (no revealed consensus in the current round, or `unverifiable`) has no `ratingValue`, and says
+ * why in `alternateName`. `reviewBody` is the lead's rationale, with any override and revision.
  */
 export function claimReview({ claim, document }: ExportItem, ctx: ExportContext) {
-  const consensus = claim.revealed ? claim.tally.consensus : null;
+  const consensus = publishedConsensus(claim);
+  const body = reviewBody(claim);
   const rating = consensus ? ratingOf(consensus) : null;
   const source = document.sourceUrl ?? documentUrl(ctx, document.id);
   return {
@@ -38,6 +33,7 @@ export function claimReview({ claim, document }: ExportItem, ctx: ExportContext)
     '@type': 'ClaimReview',
     url: claimUrl(ctx, document.id, claim.id),
     claimReviewed: claim.anchor.exact,
+    ...(body ? { reviewBody: body } : {}),
     datePublished: claim.updatedAt.slice(0, 10),
     author: { '@type': 'Organization', name: ctx.workspaceName, url: ctx.origin },
     reviewRating: {

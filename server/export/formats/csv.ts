@@ -1,8 +1,17 @@
 import Papa from 'papaparse';
 import type { ExportFormat } from './types';
 import { claimUrl } from './types';
+import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 
-const COLUMNS = ['document', 'source_url', 'quote', 'start', 'end', 'status', 'confidence', 'consensus', 'agreement', 'votes', 'evidence_urls', 'claim_url'];
+/**
+ * `consensus`, `agreement` and `votes` are the current round's blind votes; `revised_votes` the
+ * revisions and votes after reveal, which never count; the sign-off columns the lead's published
+ * "why" and what it overrode.
+ */
+const COLUMNS = [
+  'document', 'source_url', 'quote', 'start', 'end', 'status', 'confidence', 'consensus', 'agreement', 'votes', 'evidence_urls', 'claim_url',
+  'round', 'revised_votes', 'sign_off_rationale', 'sign_off_override', 'signed_off_by', 'signed_off_at', 'status_reason',
+];
 
 /**
  * One row per claim. Papa Parse quotes what needs quoting and, with `escapeFormulae`, prefixes
@@ -23,11 +32,18 @@ export const csvFormat: ExportFormat = {
       claim.anchor.end,
       claim.status,
       claim.confidence ?? '',
-      claim.revealed ? (claim.tally.consensus ?? '') : '',
+      publishedConsensus(claim) ?? '',
       claim.revealed && claim.tally.agreement !== null ? claim.tally.agreement.toFixed(2) : '',
-      claim.revealed ? claim.votes.map((v) => `${v.user.name}: ${v.verdict}`).join('; ') : `${claim.tally.count} hidden`,
+      claim.revealed ? claim.votes.filter((v) => !v.afterReveal).map((v) => `${v.user.name}: ${v.verdict}`).join('; ') : `${claim.tally.count} hidden`,
       claim.evidence.flatMap((e) => (e.url ? [e.url] : [])).join(' '),
       claimUrl(ctx, document.id, claim.id),
+      claim.round,
+      voteNotes(claim).join(' '),
+      claim.signOff?.rationale ?? '',
+      overrideSentence(claim) ?? '',
+      claim.signOff?.by?.name ?? '',
+      claim.signOff?.at ?? '',
+      claim.statusReason ?? '',
     ]),
   tail: () => '',
 };

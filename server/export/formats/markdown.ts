@@ -1,7 +1,7 @@
 import type { Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ExportItem } from '../repository';
-import { VERDICT_WORDS } from './claimreview';
+import { overrideSentence, publishedConsensus, VERDICT_WORDS, voteNotes } from './review-text';
 import { claimUrl, type ExportContext, type ExportFormat } from './types';
 
 /**
@@ -43,12 +43,18 @@ export function markdownFormat(): ExportFormat {
         blocks.push(heading(2, [text(document.title)]));
         if (document.sourceUrl) blocks.push({ type: 'paragraph', children: [text('Source: '), link(document.sourceUrl, [text(document.sourceUrl)])] });
       }
-      const verdict = claim.revealed && claim.tally.consensus ? VERDICT_WORDS[claim.tally.consensus] : claim.revealed ? 'No consensus' : 'Votes not revealed';
+      const consensus = publishedConsensus(claim);
+      const verdict = consensus ? VERDICT_WORDS[consensus] : claim.revealed ? 'No consensus' : 'Votes not revealed';
       const agreement = claim.revealed && claim.tally.agreement !== null ? `, ${Math.round(claim.tally.agreement * 100)}% agreement of ${claim.tally.count}` : '';
       blocks.push(heading(3, [text(`“${claim.anchor.exact}”`)]));
       const status: PhrasingContent[] = [strong('Status:'), text(` ${STATUS_WORDS[claim.status]} · `), strong('Verdict:'), text(` ${verdict}${agreement}`)];
       if (claim.confidence !== null) status.push(text(' · '), strong('Team confidence:'), text(` ${claim.confidence}/100`));
       const entries = [item(status)];
+      if (claim.signOff?.rationale) entries.push(item([strong('Why:'), text(` ${claim.signOff.rationale}`)]));
+      const override = overrideSentence(claim);
+      if (override) entries.push(item([strong('Override:'), text(` ${override}`)]));
+      for (const n of voteNotes(claim)) entries.push(item([strong('Not counted:'), text(` ${n}`)]));
+      if (claim.statusReason) entries.push(item([strong('Status reason:'), text(` ${claim.statusReason}`)]));
       if (claim.note) entries.push(item([strong('Note:'), text(` ${claim.note}`)]));
       for (const e of claim.evidence) {
         const what = e.title ?? e.excerpt ?? e.url ?? 'evidence';
