@@ -1,6 +1,7 @@
 import { anchorFromRange, type Anchor } from '$anchoring';
 import { claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
 import { CloseCode } from '$shared/collab-protocol';
+import { DOCUMENT_KEY, documentVersionOf, isPlacedOn, type DocumentVersionInfo } from '$shared/document-version';
 import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
 import { api } from '$lib/api';
 import { newId } from '$lib/ids';
@@ -15,8 +16,9 @@ import { throttle, type Throttled } from './throttle';
 
 export interface RoomOptions {
   documentId: string;
-  /** The document's canonical text, for anchoring new claims. */
+  /** The document's canonical text, for anchoring new claims, and the version it is. */
   text: string;
+  version: number;
   user: { id: string; name: string };
   /** A viewer: the room still receives everything live; the page disables its controls. */
   readOnly: boolean;
@@ -31,6 +33,13 @@ export interface EvidenceInput {
   excerpt?: string | null;
   documentId?: string | null;
   anchor?: Anchor | null;
+}
+
+/** A new version that reached this open reader: who uploaded it, when, and how many claims it left unplaced. */
+export interface VersionNotice {
+  version: number;
+  uploadedBy: string | null;
+  uploadedAt: string;
 }
 
 /** At most one confidence update per this many milliseconds while a slider is dragged (≤ 10 a second). */
@@ -57,7 +66,14 @@ export class Room {
   canUndoDelete = $state(false);
 
   readonly documentId: string;
-  readonly text: string;
+  /** The text this reader shows (the current version's); swapped in place when a new version arrives. */
+  text = $state('');
+  /** The version of `text`. */
+  version = $state(1);
+  /** The version the shared document announces (who uploaded it, when); null until a first new version. */
+  announced = $state.raw<DocumentVersionInfo | null>(null);
+  /** Set when a new version arrived while this reader was open; cleared by `dismissVersionNotice`. */
+  versionNotice = $state.raw<VersionNotice | null>(null);
   /** This person, in the colour the others are shown in this tab (distinct from theirs). */
   me = $state.raw<PresenceUser>({ id: '', name: '', color: '' });
   /** A viewer; updated when the server reports a role change (4409). */
@@ -66,6 +82,7 @@ export class Room {
   readonly keptOnDevice: boolean;
 
   #serverSynced = $state(false);
+  #fetchingText = false;
   #localLoaded = $state(false);
   #offline = false;
   readonly #doc = new Y.Doc();
@@ -81,15 +98,25 @@ export class Room {
   readonly #shareSelection: Throttled<[{ start: number; end: number } | null]>;
   readonly #cleanup: Array<() => void> = [];
 
-  constructor({ documentId, text, user, readOnly }: RoomOptions) {
+  constructor({ documentId, text, version, user, readOnly }: RoomOptions) {
     this.documentId = documentId;
     this.text = text;
+    this.version = version;
     this.readOnly = readOnly;
     this.me = { id: user.id, name: user.name, color: colorFor(user.id) };
 
     this.#claims = claimsOf(this.#doc);
     const mirror = new ClaimsMirror(this.#claims);
     this.#claims.observeDeep((events) => (this.claims = mirror.update(events)));
+    // The server announces each new version here (a root map only it may write); the new text is
+    // fetched and swapped in, and the claims re-anchored onto it arrive in the same update.
+    const versionMap = this.#doc.getMap(DOCUMENT_KEY);
+    const onVersion = () => {
+      this.announced = documentVersionOf(this.#doc);
+      if (this.announced && this.announced.version > this.version) void this.#fetchCurrentText();
+    };
+    versionMap.observe(onVersion);
+    this.#cleanup.push(() => versionMap.unobserve(onVersion));
 
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     this.#provider = new WebsocketProvider(`${scheme}://${location.host}/collab`, documentId, this.#doc, {
@@ -165,6 +192,25 @@ export class Room {
     return !this.readOnly && !this.problem?.permanent;
   }
 
+  /** The document's current version: the one announced, or the one this reader loaded. */
+  get currentVersion(): number {
+    return Math.max(this.version, this.announced?.version ?? 0);
+  }
+
+  /** Whether the text shown is the current version (false for a moment while a new one is fetched). */
+  get isCurrent(): boolean {
+    return this.version === this.currentVersion;
+  }
+
+  /** Whether a claim is drawn on the text shown: resolved on its version, which is current, and not waiting for review. */
+  isPlaced(claim: Pick<ClaimState, 'anchor' | 'review'>): boolean {
+    return isPlacedOn(claim, this.version, this.currentVersion);
+  }
+
+  dismissVersionNotice(): void {
+    this.versionNotice = null;
+  }
+
   /** The claim with this id, or undefined. */
   claim(id: string | null | undefined): ClaimState | undefined {
     return id ? this.claims.find((c) => c.id === id) : undefined;
@@ -181,7 +227,7 @@ export class Room {
    * @throws AnchorRangeError when the range is empty, outside the text or splits a character.
    */
   createClaim(start: number, end: number): string {
-    const anchor = anchorFromRange(this.text, start, end);
+    const anchor = { ...anchorFromRange(this.text, start, end), version: this.version };
     const id = newId();
     this.#claims.set(id, newClaim({ id, anchor }));
     return id;
@@ -315,6 +361,27 @@ export class Room {
     } catch {
       // Signed out or removed meanwhile: the next close code says so.
     }
+  }
+
+  /** Fetches the current text after a new version was announced, and swaps it in (no reload). */
+  async #fetchCurrentText(): Promise<void> {
+    if (this.#fetchingText) return;
+    this.#fetchingText = true;
+    try {
+      const { document } = await api.get<{ document: Document & { version: number } }>(`/api/documents/${encodeURIComponent(this.documentId)}`);
+      if (document.version > this.version) {
+        this.text = document.text;
+        this.version = document.version;
+        const info = this.announced;
+        this.versionNotice = { version: document.version, uploadedBy: info?.version === document.version ? (info.uploadedBy?.name ?? null) : null, uploadedAt: info?.uploadedAt ?? '' };
+      }
+    } catch {
+      // Offline or signed out: the next announcement (or reconnect) tries again; meanwhile claims on
+      // the new version are not drawn on the old text.
+    } finally {
+      this.#fetchingText = false;
+    }
+    if (this.announced && this.announced.version > this.version && !this.#doc.isDestroyed) setTimeout(() => void this.#fetchCurrentText(), 1000);
   }
 
   #listen(target: EventTarget, type: string, handler: () => void): void {

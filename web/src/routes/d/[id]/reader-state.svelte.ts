@@ -1,3 +1,4 @@
+import { api } from '$lib/api';
 import type { Room } from '$lib/collab/room.svelte';
 import { arrangeClaims, stepClaim, type ClaimView } from './claim-order';
 import type { Span } from './text-offsets';
@@ -19,12 +20,18 @@ export class ReaderState {
   scrollRequest = $state(0);
   /** The claim this person deleted last, while its undo is offered. */
   deleted = $state<{ id: string; quote: string } | null>(null);
+  /** The orphaned or flagged claim this person is re-attaching: their next selection in the text becomes its passage. */
+  reattachId = $state<string | null>(null);
 
   readonly room: Room;
   /** The focused claim, while it exists (it comes back if a deletion is undone). */
   readonly focused = $derived.by(() => this.room.claim(this.focusedId));
   /** The claims as the panel lists them; j/k move through this order. */
   readonly ordered = $derived.by(() => arrangeClaims(this.room.claims, this.view));
+  /** The claims drawn on the text: resolved on the version shown, which is current, and not waiting for review. */
+  readonly placed = $derived.by(() => this.room.claims.filter((c) => this.room.isPlaced(c)));
+  /** Orphans and claims needing review: listed with their old passage, never drawn on the text. */
+  readonly unplaced = $derived.by(() => this.room.claims.filter((c) => !this.room.isPlaced(c)));
 
   constructor(room: Room) {
     this.room = room;
@@ -52,12 +59,26 @@ export class ReaderState {
 
   /** Makes the current selection a claim, focuses it and opens it; returns its id (null: nothing to do). */
   createFromSelection(): string | null {
-    if (!this.selection || !this.room.canEdit) return null;
+    if (!this.selection || !this.room.canEdit || !this.room.isCurrent || this.reattachId) return null;
     const id = this.room.createClaim(this.selection.start, this.selection.end);
     document.getSelection()?.removeAllRanges();
     this.selection = null;
     this.focus(id, { open: true });
     return id;
+  }
+
+  /**
+   * Re-attaches the claim being re-attached to the current selection (the API's anchor route, on
+   * the current version's text). Throws the API's error; clears the selection when done.
+   */
+  async reattachToSelection(): Promise<void> {
+    const claimId = this.reattachId;
+    const selection = this.selection;
+    if (!claimId || !selection || !this.room.isCurrent) return;
+    await api.post(`/api/claims/${encodeURIComponent(claimId)}/anchor`, { start: selection.start, end: selection.end });
+    document.getSelection()?.removeAllRanges();
+    this.selection = null;
+    this.reattachId = null;
   }
 
   /** Deletes a claim and offers its undo. */
