@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import annotationRoutes from './annotations/routes';
+import archivePlugin from './archive/plugin';
 import authRoutes from './auth/routes';
 import { hashSecret, logRequest, redactSecrets } from './auth/tokens';
 import { tooManyRequests } from './errors';
@@ -127,6 +128,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(authPlugin, { config });
     await app.register(collabPlugin, { config });
     await app.register(jobsPlugin, { config: config.jobs });
+    await app.register(archivePlugin, { config: config.archive });
 
     // Domain routes.
     await app.register(

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { DEFAULT_HISTORY_WINDOW_MS } from './shared/history';
 
 /** Everything the server reads from its environment, resolved once at start. */
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   connectionTimeoutMs: number;
   /** PostgreSQL `statement_timeout` of every pooled connection, in milliseconds (0: none). Not used with PGlite. */
   statementTimeoutMs: number;
+  /** A person's edits to one field of a claim within this many milliseconds of the entry's first edit are one history entry. */
+  historyWindowMs: number;
   logLevel: string;
   /** Where the log is written; standard output when unset (tests capture it here). */
   logStream?: NodeJS.WritableStream;
@@ -90,6 +93,25 @@ export interface Config {
     maxArchivePartBytes: number;
     maxArchiveBytes: number;
   };
+  /** The archiver of link evidence (server/archive): fetched in the background against link rot (docs/api.md "Evidence archive"). */
+  archive: {
+    /** Fetch private, loopback, link-local and multicast addresses too (tests only: never in production). */
+    allowPrivate: boolean;
+    /** Addresses fetched although they are private (an intranet host), exactly as written (e.g. `10.0.0.8`, `fd00::8`). */
+    allowedAddresses: string[];
+    /** Pages fetched at once; 0 turns archiving off. */
+    concurrency: number;
+    /** One fetch, redirects and body included, is abandoned after this many milliseconds. */
+    timeoutMs: number;
+    /** Largest body fetched, in bytes. */
+    maxBytes: number;
+    /** Redirects followed; one more fails the fetch. */
+    maxRedirects: number;
+    /** How often the server looks for link evidence added through the shared document and not yet archived. */
+    sweepMs: number;
+    /** Resolves a host name to its addresses (tests give one that maps names to chosen addresses); DNS when unset. */
+    resolveHost?: (hostname: string) => Promise<Array<{ address: string; family: number }>>;
+  };
 }
 
 const MB = 1024 * 1024;
@@ -116,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 120_000),
     connectionTimeoutMs: Number(env.CONNECTION_TIMEOUT_MS ?? 120_000),
     statementTimeoutMs: Number(env.DB_STATEMENT_TIMEOUT_MS ?? 30_000),
+    historyWindowMs: Number(env.HISTORY_WINDOW_MS ?? DEFAULT_HISTORY_WINDOW_MS),
     logLevel: env.LOG_LEVEL ?? 'info',
     collab: {
       maxFrameBytes: Number(env.COLLAB_MAX_FRAME_BYTES ?? 2 * MB),
@@ -146,6 +169,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxArchivePartBytes: Number(env.JOBS_MAX_ARCHIVE_PART_BYTES ?? 16 * MB),
       maxArchiveBytes: Number(env.JOBS_MAX_ARCHIVE_BYTES ?? 48 * MB),
     },
+    archive: {
+      allowPrivate: env.ARCHIVE_ALLOW_PRIVATE === 'true' || env.ARCHIVE_ALLOW_PRIVATE === '1',
+      allowedAddresses: (env.ARCHIVE_ALLOW_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+      concurrency: Number(env.ARCHIVE_CONCURRENCY ?? 4),
+      timeoutMs: Number(env.ARCHIVE_TIMEOUT_MS ?? 15_000),
+      maxBytes: Number(env.ARCHIVE_MAX_BYTES ?? 10 * MB),
+      maxRedirects: Number(env.ARCHIVE_MAX_REDIRECTS ?? 5),
+      sweepMs: Number(env.ARCHIVE_SWEEP_MS ?? 2000),
+    },
   };
 }
 
@@ -165,5 +197,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ...overrides,
     collab: { ...base.collab, idleUnloadMs: 1000, ...overrides.collab },
     jobs: { ...base.jobs, ...overrides.jobs },
+    archive: { ...base.archive, ...overrides.archive },
   };
 }

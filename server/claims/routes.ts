@@ -278,6 +278,8 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
       ]);
     });
     if (!found) throw notFound(CLAIM_MISSING.code, CLAIM_MISSING.message);
+    // The link is committed (in the projection): the archiver fetches it in the background now.
+    if (body.kind === 'url') app.archiver.nudge();
     const claim = await oneClaim(app, request, id);
     return reply.code(201).send({ evidence: claim.evidence.find((e) => e.id === evidenceId)! });
   });
