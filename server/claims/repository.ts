@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidence, users, type ClaimStatus } from '../../db/schema';
+import { isImportantAction, ROUTINE_ACTIONS } from '../shared/history';
 import { listComments, listVotes } from '../votes/repository';
 import { visibleVotes, voteJson } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
@@ -122,23 +123,41 @@ export async function claimExists(db: Db, claimId: string): Promise<boolean> {
   return Boolean(row);
 }
 
+/** Which history entries to return: only these actions, and/or only the important ones (server/shared/history.ts). */
+export interface HistoryFilter {
+  kinds?: string[];
+  important?: boolean;
+}
+
 /**
  * A claim's history, oldest first, with who did each thing. Before the claim is revealed, votes
- * appear without their verdict (except the viewer's own).
+ * appear without their verdict (except the viewer's own). Edits come folded (one entry per person
+ * and field within HISTORY_WINDOW_MS, by the group commit); `important` marks the entries that
+ * stand out (status, votes, reveal, re-anchoring, undone writes…).
  */
-export async function claimHistory(db: Db, claimId: string, documentId: string, viewerId: string, revealed: boolean) {
+export async function claimHistory(db: Db, claimId: string, documentId: string, viewerId: string, revealed: boolean, filter: HistoryFilter = {}) {
   const rows = await db
     .select({ e: claimEvents, user: { id: users.id, name: users.name } })
     .from(claimEvents)
     .leftJoin(users, eq(users.id, claimEvents.userId))
-    .where(and(eq(claimEvents.claimId, claimId), eq(claimEvents.documentId, documentId)))
+    .where(
+      and(
+        eq(claimEvents.claimId, claimId),
+        eq(claimEvents.documentId, documentId),
+        filter.kinds?.length ? inArray(claimEvents.action, filter.kinds) : undefined,
+        filter.important ? notInArray(claimEvents.action, [...ROUTINE_ACTIONS]) : undefined,
+      ),
+    )
     .orderBy(asc(claimEvents.id));
   return rows.map(({ e, user }) => {
     const hidden = !revealed && e.field === 'vote' && e.userId !== viewerId;
     return {
+      id: e.id,
       at: e.at.toISOString(),
       user: user?.id ? { id: user.id, name: user.name } : null,
       action: e.action,
+      important: isImportantAction(e.action),
+      offline: e.offline,
       field: e.field,
       from: hidden ? null : (e.from ?? null),
       to: hidden ? null : (e.to ?? null),

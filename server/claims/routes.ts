@@ -24,6 +24,7 @@ import {
   createClaimBody,
   createEvidenceBody,
   evidenceReply,
+  historyQuery,
   historySchema,
   patchClaimBody,
 } from './schemas';
@@ -285,13 +286,16 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/claims/:id/history', {
-    schema: { tags: ['claims'], params: claimParams, response: { 200: historySchema } },
+    schema: { tags: ['claims'], params: claimParams, querystring: historyQuery, response: { 200: historySchema } },
   }, async (request) => {
     // A deleted claim's history stays readable (it ends with `deleted`).
     const owner = await claimOwnerFor(app, request, request.params.id, 'viewer', { deleted: true });
     const state = await claimState(app.db, request.params.id);
     const revealed = state?.revealedAt != null;
-    return { events: await claimHistory(app.db, request.params.id, owner.documentId, requireUser(request).id, revealed) };
+    const { kinds, important } = request.query;
+    const filter = { kinds: kinds?.split(',').map((k) => k.trim()).filter(Boolean), important: important === 'true' };
+    // `?kinds=` with no action names filters nothing.
+    return { events: await claimHistory(app.db, request.params.id, owner.documentId, requireUser(request).id, revealed, filter) };
   });
 };
 

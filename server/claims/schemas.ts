@@ -143,12 +143,23 @@ export const createEvidenceBody = z
     path: ['documentId'],
   });
 
+/** `GET /api/claims/:id/history?kinds=a,b&important=true`: only those actions, only the important ones. */
+export const historyQuery = z.strictObject({
+  kinds: z.string().max(2000).optional().describe('comma-separated actions, e.g. status_changed,vote_changed'),
+  important: z.enum(['true', 'false']).optional().describe('true: only the entries that stand out (status, votes, reveal, re-anchoring, undone writes)'),
+});
+
 export const historySchema = z.object({
   events: z.array(
     z.object({
-      at: iso,
+      id: z.number().int(),
+      at: iso.describe('when the entry began (a folded run of edits: its first edit)'),
       user: userRefSchema.nullable(),
       action: z.string(),
+      /** Status changes, votes, reveals, re-anchoring, deletion, undone writes: everything but routine edits. */
+      important: z.boolean(),
+      /** The change was made while its author was offline and synced when they reconnected. */
+      offline: z.boolean(),
       field: z.string().nullable(),
       from: z.unknown(),
       to: z.unknown(),

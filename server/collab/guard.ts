@@ -52,6 +52,15 @@ export interface GuardSink {
   failed(err: unknown): void;
 }
 
+const noteText = (map: ClaimMap): string => {
+  const note = map.get('note');
+  return note instanceof Y.Text ? note.toString() : '';
+};
+const tagList = (map: ClaimMap): string[] => {
+  const tags = map.get('tags');
+  return tags instanceof Y.Array ? tags.toArray().filter((t): t is string => typeof t === 'string') : [];
+};
+
 const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : (v ?? null));
 
 function readLocked(map: ClaimMap): LockedValues {
@@ -150,6 +159,8 @@ export class ClaimGuard {
    */
   private readonly deleted = new Map<string, Authoritative>();
   private readonly claims: Y.Map<ClaimMap>;
+  /** Each claim's note and tags as last seen: the "before" of the history entry of their next change. */
+  private readonly seen = new Map<string, { note: string; tags: string[] }>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -170,8 +181,10 @@ export class ClaimGuard {
   /** Takes the loaded document's claims as authoritative (they passed this guard when written). */
   reset(): void {
     this.auth.clear();
+    this.seen.clear();
     this.claims.forEach((map, id) => {
       if (map instanceof Y.Map) this.auth.set(id, readAuthoritative(map));
+      if (map instanceof Y.Map) this.seen.set(id, { note: noteText(map), tags: tagList(map) });
     });
   }
 
@@ -234,10 +247,12 @@ export class ClaimGuard {
       }
       if (gone) this.deleted.set(claimId, gone);
       this.auth.delete(claimId);
+      this.seen.delete(claimId);
       if (user) this.sink.event({ claimId, userId: user.id, action: 'deleted' });
       return;
     }
     const map = this.claims.get(claimId);
+    if (map instanceof Y.Map) this.seen.set(claimId, { note: noteText(map), tags: tagList(map) });
     if (untrusted && user) pass.fixes.push(...this.checkNewClaim(claimId, map, user, action === 'update'));
     else pass.refresh.add(claimId);
     if (user && action === 'add' && map instanceof Y.Map && isUuid(claimId)) {
@@ -270,8 +285,8 @@ export class ClaimGuard {
       } else if (user) {
         this.sink.event({ claimId, userId: user.id, action: 'confidence_changed', field: 'confidence', from: oldValue ?? null, to: value ?? null });
       }
-    } else if (key === 'note' && user) {
-      this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
+    } else if (key === 'note') {
+      this.noteEdited(claimId, map, user);
     } else if (key === 'tags') {
       this.tagsChanged(claimId, map, user);
     } else if (key === 'evidence') {
@@ -290,7 +305,7 @@ export class ClaimGuard {
       return;
     }
     if (this.lockedUndo(claimId, map, field, pass)) return;
-    if (field === 'note' && user) this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note' });
+    if (field === 'note') this.noteEdited(claimId, map, user);
     else if (field === 'tags') this.tagsChanged(claimId, map, user);
     else if (field === 'evidence') {
       if (depth >= 3 && event.target instanceof Y.Map) pass.fixes.push(...this.entryChanged(claimId, event as Y.YMapEvent<unknown>, pass));
@@ -328,12 +343,28 @@ export class ClaimGuard {
     return fixes;
   }
 
+  /**
+   * A note changed (by anyone, another process included: the text is remembered either way). The
+   * history entry carries the whole text before and after; the group commit folds a person's
+   * entries within HISTORY_WINDOW_MS into one.
+   */
+  private noteEdited(claimId: string, map: ClaimMap, user: UserRef | null): void {
+    const seen = this.seen.get(claimId);
+    const from = seen?.note ?? '';
+    const to = noteText(map);
+    this.seen.set(claimId, { note: to, tags: seen?.tags ?? tagList(map) });
+    if (user && from !== to) this.sink.event({ claimId, userId: user.id, action: 'note_edited', field: 'note', from, to });
+  }
+
   /** Tags stay editable after sign-off: the locked copy (what a restored claim gets back) follows them. */
   private tagsChanged(claimId: string, map: ClaimMap, user: UserRef | null): void {
     const tags = map.get('tags');
+    const list = tagList(map);
+    const seen = this.seen.get(claimId);
+    this.seen.set(claimId, { note: seen?.note ?? noteText(map), tags: list });
     const locked = this.auth.get(claimId)?.locked;
-    if (locked) locked.tags = tags instanceof Y.Array ? tags.toArray().filter((t): t is string => typeof t === 'string') : [];
-    if (user) this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', to: tags instanceof Y.Array ? tags.toJSON() : null });
+    if (locked) locked.tags = list;
+    if (user) this.sink.event({ claimId, userId: user.id, action: 'tags_changed', field: 'tags', from: seen?.tags ?? [], to: tags instanceof Y.Array ? tags.toJSON() : null });
   }
 
   /** A claim added (or replaced) by a client: valid id and anchor, server-owned fields filled by the server. */

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { Db } from '../../db';
 import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence, quarantinedBatches } from '../../db/schema';
+import { DEFAULT_HISTORY_WINDOW_MS, isFoldedAction, ROUTINE_ACTIONS } from '../shared/history';
 import { toStorable } from '../shared/storable-text';
 
 export type ClaimRow = typeof claims.$inferInsert;
@@ -61,12 +62,58 @@ function chunked<T>(rows: T[], size = ROWS_PER_STATEMENT): T[][] {
   return out;
 }
 
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Appends history entries in order. A folded edit (note, confidence, tags: FOLDED_ACTIONS) is
+ * merged instead into its person's latest entry of that claim and field, keeping that entry's
+ * `from` and `at` and taking the new `to`, when the entry began at most `windowMs` before this
+ * edit, has the same offline mark, and is still the claim's latest entry for that field with no
+ * important entry after it (another person's edit, a vote or a status change keeps them apart).
+ * It runs on the stored rows inside the commit's transaction, so it holds across batches,
+ * restarts and processes; the row is locked so two processes do not merge into it at once.
+ */
+async function appendHistory(tx: Tx, events: ClaimEventRow[], windowMs: number): Promise<void> {
+  let run: ClaimEventRow[] = [];
+  const flush = async () => {
+    for (const rows of chunked(run)) await tx.insert(claimEvents).values(rows);
+    run = [];
+  };
+  for (const event of events) {
+    if (!isFoldedAction(event.action) || !event.userId || !event.field || windowMs <= 0) {
+      run.push(event);
+      continue;
+    }
+    await flush();
+    const [last] = await tx
+      .select({ id: claimEvents.id, userId: claimEvents.userId, action: claimEvents.action, offline: claimEvents.offline, at: claimEvents.at })
+      .from(claimEvents)
+      .where(
+        and(
+          eq(claimEvents.claimId, event.claimId),
+          eq(claimEvents.documentId, event.documentId),
+          or(eq(claimEvents.field, event.field), notInArray(claimEvents.action, [...ROUTINE_ACTIONS])),
+        ),
+      )
+      .orderBy(desc(claimEvents.id))
+      .limit(1)
+      .for('update');
+    const at = event.at instanceof Date ? event.at.getTime() : Date.now();
+    const folds =
+      last && last.action === event.action && last.userId === event.userId && last.offline === Boolean(event.offline) && at - last.at.getTime() <= windowMs;
+    if (folds) await tx.update(claimEvents).set({ to: event.to ?? null }).where(eq(claimEvents.id, last.id));
+    else run.push(event);
+  }
+  await flush();
+}
+
 /**
  * Appends the batches of several rooms, with their projection, history and audit rows, in one
  * transaction. Every statement carries at most ROWS_PER_STATEMENT rows, so a batch of any size
- * (an import of 10,000 annotations) stays within PostgreSQL's limits.
+ * (an import of 10,000 annotations) stays within PostgreSQL's limits. History entries of edits
+ * are folded within `historyWindowMs` (see appendHistory).
  */
-export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void> {
+export async function commitBatches(db: Db, batches: RoomBatch[], historyWindowMs = DEFAULT_HISTORY_WINDOW_MS): Promise<void> {
   await db.transaction(async (tx) => {
     const updates = batches.flatMap((b) => b.updates.map((u) => ({ documentId: b.documentId, update: u.update, userId: u.userId })));
     for (const rows of chunked(updates)) await tx.insert(docUpdates).values(rows);
@@ -111,7 +158,7 @@ export async function commitBatches(db: Db, batches: RoomBatch[]): Promise<void>
         const evidenceRows = batch.evidence.filter((e) => ours.has(e.claimId));
         for (const chunk of chunked(evidenceRows)) await tx.insert(evidence).values(chunk);
       }
-      for (const rows of chunked(batch.events)) await tx.insert(claimEvents).values(rows);
+      await appendHistory(tx, batch.events, historyWindowMs);
       for (const rows of chunked(batch.audit)) await tx.insert(auditLog).values(rows);
     }
   });

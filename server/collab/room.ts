@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { claimsOf, type UserRef } from '../shared/claim-doc';
 import { AuthType, CloseCode, MessageType, SyncType } from '../shared/collab-protocol';
 import { HttpError } from '../errors';
+import { isFoldedAction } from '../shared/history';
 import { storableJson } from '../shared/storable-text';
 import type { BusSubscription } from './bus';
 import type { UserBudgets } from './budgets';
@@ -124,6 +125,8 @@ export class Room {
   private audit: PendingAudit[] = [];
   private outgoing: Array<{ update: Uint8Array; from: Connection | null }> = [];
   private awarenessChanged = new Set<number>();
+  /** True while a client's sync step 2 is applied: the history entries it makes are marked offline. */
+  private applyingOffline = false;
   private fanOutScheduled = false;
   private durableWaiters: Array<{ seq: number; resolve: () => void; reject: (err: Error) => void }> = [];
   private readonly updateListener = (update: Uint8Array, origin: unknown) => this.onUpdate(update, originOf(origin));
@@ -138,7 +141,7 @@ export class Room {
     this.awareness.setLocalState(null);
     this.intake = new UpdateIntake(this.doc, { maxDocumentBytes: options.maxDocumentBytes, refused: options.refused });
     this.guard = new ClaimGuard(this.doc, () => this.text, {
-      event: (row) => this.events.push({ ...row, at: new Date() }),
+      event: (row) => this.events.push({ ...row, offline: this.applyingOffline, at: new Date() }),
       audit: (row) => this.audit.push({ ...row, at: new Date() }),
       touched: (id) => this.touched.add(id),
       failed: (err) => {
@@ -296,7 +299,14 @@ export class Room {
           if (!conn.canWrite) return;
           this.intake.admit(payload);
           conn.writeFrames++;
-          Y.applyUpdate(this.doc, payload, conn);
+          // Sync step 2 is the client's answer to the step 1 sent on join: what it changed while it
+          // was not connected (live edits arrive as updates). Its history entries say so.
+          this.applyingOffline = sub === SyncType.step2;
+          try {
+            Y.applyUpdate(this.doc, payload, conn);
+          } finally {
+            this.applyingOffline = false;
+          }
           if (this.poisoned) return this.discard();
           conn.waiting.push({ frame: conn.writeFrames, needs: this.appended, held: this.holdsMissing });
           this.checkHeld();
@@ -479,19 +489,22 @@ export class Room {
 }
 
 /**
- * Folds runs of the same edit by the same person into one history entry: a confidence slider
- * dragged 60 → 61 → … → 80 is one "confidence 60 → 80", a burst of typing one "note edited".
+ * Folds runs of the same edit by the same person within one batch into one history entry (the
+ * first `from`, the last `to`): a confidence slider dragged 60 → 61 → … → 80 is one
+ * "confidence 60 → 80". Across batches and processes the group commit folds further, into the
+ * person's latest stored entry within HISTORY_WINDOW_MS (`commitBatches`).
  */
-export function coalesceEvents<E extends { claimId: string; userId?: string | null; action: string; field?: string | null; from?: unknown; to?: unknown }>(events: E[]): E[] {
+export function coalesceEvents<E extends { claimId: string; userId?: string | null; action: string; field?: string | null; from?: unknown; to?: unknown; offline?: boolean }>(events: E[]): E[] {
   const out: E[] = [];
   for (const e of events) {
     const last = out[out.length - 1];
     if (
       last &&
-      (e.action === 'confidence_changed' || e.action === 'note_edited' || e.action === 'tags_changed') &&
+      isFoldedAction(e.action) &&
       last.action === e.action &&
       last.claimId === e.claimId &&
-      last.userId === e.userId
+      last.userId === e.userId &&
+      Boolean(last.offline) === Boolean(e.offline)
     ) {
       out[out.length - 1] = { ...last, to: e.to };
     } else {

@@ -23,6 +23,8 @@ export interface RoomsOptions {
   idleUnloadMs: number;
   /** Log rows beyond the snapshot that trigger a compaction. */
   compactAfterRows: number;
+  /** A person's edits to one claim field within this window are one history entry. */
+  historyWindowMs?: number;
 }
 
 /** Thrown when a document cannot be loaded; its connections are refused until it can. */
@@ -47,6 +49,7 @@ export class Rooms {
       options.commitIntervalMs,
       (room) => this.afterCommit(room),
       (room) => void this.evict(room),
+      options.historyWindowMs,
     );
     options.bus.onReconnect(() => void this.resyncAll());
   }

@@ -49,6 +49,8 @@ export class UpdateWriter {
     private readonly onCommitted: (room: Room) => void,
     /** A room whose batch was quarantined: its clients are told and it is reloaded from the database. */
     private readonly onRefused: (room: Room) => void,
+    /** A person's edits to one claim field within this window are one history entry (commitBatches). */
+    private readonly historyWindowMs?: number,
   ) {}
 
   schedule(room: Room): void {
@@ -91,7 +93,7 @@ export class UpdateWriter {
   private async commit(entries: Entry[]): Promise<void> {
     let kept = false;
     try {
-      await commitBatches(this.db, entries.map((e) => e.batch));
+      await commitBatches(this.db, entries.map((e) => e.batch), this.historyWindowMs);
       entries.forEach((e) => this.succeeded(e));
     } catch (err) {
       if (isRetryable(err) || entries.length === 1) {
@@ -100,7 +102,7 @@ export class UpdateWriter {
         // Something in one room's batch; find it by committing each room on its own.
         for (const entry of entries) {
           try {
-            await commitBatches(this.db, [entry.batch]);
+            await commitBatches(this.db, [entry.batch], this.historyWindowMs);
             this.succeeded(entry);
           } catch (roomErr) {
             kept = (await this.failed(entry, roomErr, true)) || kept;

@@ -39,6 +39,7 @@ export default fp(
       commitIntervalMs: config.collab.commitIntervalMs,
       idleUnloadMs: config.collab.idleUnloadMs,
       compactAfterRows: config.collab.compactAfterRows,
+      historyWindowMs: config.historyWindowMs,
     });
     app.decorate('rooms', rooms);
     app.decorate('bus', bus);
