@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { DEFAULT_HISTORY_WINDOW_MS } from './shared/history';
-import { DEFAULT_HISTORY_WINDOW_MS } from './shared/history';
 
 /** Everything the server reads from its environment, resolved once at start. */
 export interface Config {
@@ -37,8 +36,6 @@ export interface Config {
   connectionTimeoutMs: number;
   /** PostgreSQL `statement_timeout` of every pooled connection, in milliseconds (0: none). Not used with PGlite. */
   statementTimeoutMs: number;
-  /** A person's edits to one field of a claim within this many milliseconds of the entry's first edit are one history entry. */
-  historyWindowMs: number;
   /** A person's edits to one field of a claim within this many milliseconds of the entry's first edit are one history entry. */
   historyWindowMs: number;
   logLevel: string;
@@ -141,7 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestTimeoutMs: Number(env.REQUEST_TIMEOUT_MS ?? 120_000),
     connectionTimeoutMs: Number(env.CONNECTION_TIMEOUT_MS ?? 120_000),
     statementTimeoutMs: Number(env.DB_STATEMENT_TIMEOUT_MS ?? 30_000),
-    historyWindowMs: Number(env.HISTORY_WINDOW_MS ?? DEFAULT_HISTORY_WINDOW_MS),
     historyWindowMs: Number(env.HISTORY_WINDOW_MS ?? DEFAULT_HISTORY_WINDOW_MS),
     logLevel: env.LOG_LEVEL ?? 'info',
     collab: {
