@@ -97,7 +97,8 @@ const comparable = (claims: Comparable[]) =>
   claims
     .map((c) => ({
       id: c.id,
-      anchor: c.anchor,
+      // A claim the shared document holds without a version is on the current one (1: no new version here).
+      anchor: { ...c.anchor, version: c.anchor.version ?? 1 },
       confidence: c.confidence,
       note: c.note,
       tags: c.tags,
