@@ -114,9 +114,23 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     expect(await fc2.page.getByTestId('history-list').textContent()).toContain('created the claim');
   });
 
+  test('a lead sets the workspace quorum on the settings page, with the keyboard', async () => {
+    const settings = await lead.context.newPage();
+    await settings.goto(`${app.url}/w/${roles.wid}/settings`);
+    const input = settings.getByTestId('quorum-input');
+    await input.waitFor();
+    expect(await input.inputValue()).toBe('3');
+    await input.fill('0');
+    await input.press('Enter');
+    await expect.poll(() => settings.getByTestId('quorum-error').textContent()).toContain('from 1 to 50');
+    await input.fill('2');
+    await input.press('Enter');
+    await expect.poll(() => settings.getByTestId('quorum-saved').textContent()).toContain('after 2 votes');
+    expect((await roles.lead.get('/api/workspaces')).body.workspaces.find((w: { id: string }) => w.id === roles.wid).quorum).toBe(2);
+    await settings.close();
+  });
+
   test('with a quorum of 2, a second vote reveals: both pages show the verdicts and the consensus live', async () => {
-    const patched = await roles.lead.patch(`/api/workspaces/${roles.wid}`, { quorum: 2 });
-    expect(patched.status).toBe(200);
     await fc2.page.getByTestId('vote-verdict').selectOption('mostly_inaccurate');
     await fc2.page.getByTestId('submit-vote').click();
     for (const person of [fc1, fc2]) {
@@ -130,11 +144,45 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await fc2.page.getByTestId('history-event').filter({ hasText: 'revealed the votes' }).waitFor();
   });
 
-  test('the lead verifies a claim without evidence after confirming; the other page shows Verified', async () => {
-    await openClaim(lead.page, CLAIM_B);
+  test('after reveal a blind vote is revised with a reason, never changed: it shows as revised and the consensus does not move', async () => {
+    expect(await fc1.page.getByTestId('change-vote').count()).toBe(0);
+    await fc1.page.getByTestId('revise-vote').click();
+    await fc1.page.getByTestId('revise-verdict').selectOption('accurate');
+    await fc1.page.getByTestId('submit-revision').click();
+    await expect.poll(() => fc1.page.getByTestId('vote-error').textContent()).toContain('Say why');
+    await fc1.page.getByTestId('revise-reason').fill('The footnote is about another bridge.');
+    await fc1.page.getByTestId('submit-revision').click();
+    for (const person of [fc1, fc2]) {
+      const revised = person.page.getByTestId('vote-revised');
+      await expect.poll(() => revised.textContent().catch(() => '')).toContain('revised to Accurate');
+      expect(await revised.textContent()).toContain('The footnote is about another bridge.');
+      expect(await person.page.getByTestId('consensus').textContent()).toContain('Mostly inaccurate — 100% agreement of 2');
+    }
+    expect((await roles.lead.get(`/api/claims/${claimA}`)).body.claim.tally.consensus).toBe('mostly_inaccurate');
+  });
+
+  test('a lead revealing below the quorum is asked to confirm, with the number of votes it reveals', async () => {
     await openClaim(fc1.page, CLAIM_B);
+    await openClaim(lead.page, CLAIM_B);
+    await fc1.page.getByTestId('vote-verdict').selectOption('accurate');
+    await fc1.page.getByTestId('submit-vote').click();
+    await expect.poll(() => lead.page.getByTestId('vote-count').textContent()).toContain('1 vote');
+    await lead.page.getByTestId('reveal-votes').click();
+    const question = lead.page.getByTestId('reveal-confirmation');
+    await question.waitFor();
+    expect(await question.textContent()).toContain('Only 1 vote of the 2 the quorum needs is in');
+    expect((await roles.lead.get(`/api/claims/${claimB}`)).body.claim.revealed).toBe(false);
+    await lead.page.getByTestId('reveal-anyway').click();
+    await expect.poll(() => fc1.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Accurate — 100% agreement of 1');
+  });
+
+  test('the lead verifies a claim without evidence after writing the rationale and confirming; the other page shows Verified', async () => {
     expect(await fc1.page.getByTestId('sign-off').count()).toBe(0);
     await lead.page.getByTestId('set-status-verified').click();
+    await lead.page.getByTestId('submit-status').click();
+    await expect.poll(() => lead.page.getByTestId('status-error').textContent()).toContain('rationale');
+    await lead.page.getByTestId('status-rationale').fill('The 2023 traffic count shows a 30 per cent fall.');
+    await lead.page.getByTestId('submit-status').click();
     const confirmation = lead.page.getByTestId('status-confirmation');
     await confirmation.waitFor();
     expect(await confirmation.textContent()).toContain('has no evidence');
@@ -142,6 +190,9 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await confirmation.waitFor({ state: 'detached' });
     await expect.poll(() => detail(fc1.page).getByTestId('claim-status').textContent()).toBe('Verified');
     await expect.poll(async () => (await roles.lead.get(`/api/claims/${claimB}`)).body.claim.status).toBe('verified');
+    const why = lead.page.getByTestId('sign-off-rationale');
+    await expect.poll(() => why.textContent().catch(() => '')).toContain('The 2023 traffic count shows a 30 per cent fall.');
+    expect(await lead.page.getByTestId('sign-off-override').textContent()).toContain('no evidence');
     await lead.page.getByTestId('toggle-history').click();
     await lead.page.getByTestId('history-event').filter({ hasText: '(override)' }).waitFor();
     // Signed off, the claim is read-only on the other page too: no note, confidence or evidence edits, no delete.

@@ -28,14 +28,43 @@ export interface ApiClaim {
   createdAt: string;
   updatedAt: string;
   evidence: EvidenceItem[];
-  /** Before reveal, only the caller's own vote. */
-  votes: { user: UserRef; verdict: Verdict; confidence: number | null; note: string; at: string }[];
+  /** The current round's votes; before reveal, only the caller's own. */
+  votes: ApiVote[];
   revealed: boolean;
-  /** Before reveal, only `count` is filled in. */
+  /** The current round's blind tally; before reveal, only `count` is filled in. */
   tally: Tally;
+  /** The voting round: a new one starts when the claim's quoted words change. */
+  round: number;
+  /** Votes of earlier rounds, cast on earlier wording (before reveal, only the caller's own). */
+  earlierVotes: ApiVote[];
+  /** Why the status is what it is ("text changed in v2", a reopening's reason). */
+  statusReason: string | null;
+  /** The lead's sign-off while verified or rejected: the published rationale and what it overrode. */
+  signOff: { rationale: string | null; by: UserRef | null; at: string | null; override: string[] } | null;
   comments: { id: string; user: UserRef | null; body: string; replyTo: string | null; at: string }[];
   review: AnchorReview | null;
 }
+
+/** A vote as the REST API sends it: blind (counted), first cast after reveal (not counted), or revised after reveal. */
+export interface ApiVote {
+  user: UserRef;
+  verdict: Verdict;
+  confidence: number | null;
+  note: string;
+  at: string;
+  round: number;
+  /** The claim's words it was cast on. */
+  wording: string | null;
+  afterReveal: boolean;
+  revised: { verdict: Verdict; reason: string; at: string } | null;
+}
+
+/** What a sign-off overrode, in words. */
+export const OVERRIDE_LABELS: Record<string, string> = {
+  no_evidence: 'no evidence',
+  no_revealed_vote: 'no revealed vote',
+  no_consensus: 'no consensus among the blind votes',
+};
 
 /** A workspace as `GET /api/workspaces` lists it: with the caller's role and the voting quorum. */
 export interface WorkspaceWithQuorum {
@@ -117,7 +146,7 @@ export function claimHref(documentId: string, claimId: string): string {
   return `/d/${encodeURIComponent(documentId)}#claim-${encodeURIComponent(claimId)}`;
 }
 
-export type WorkspaceSection = 'documents' | 'search' | 'dashboard' | 'export';
+export type WorkspaceSection = 'documents' | 'search' | 'dashboard' | 'export' | 'settings';
 
 /** The workspace's pages, in the order their links show. */
 export function workspaceSections(workspaceId: string): { id: WorkspaceSection; label: string; href: string }[] {
@@ -127,6 +156,7 @@ export function workspaceSections(workspaceId: string): { id: WorkspaceSection; 
     { id: 'search', label: 'Search', href: `${base}/search` },
     { id: 'dashboard', label: 'Dashboard', href: `${base}/dashboard` },
     { id: 'export', label: 'Export', href: `${base}/export` },
+    { id: 'settings', label: 'Settings', href: `${base}/settings` },
   ];
 }
 
@@ -170,6 +200,8 @@ export interface HistoryEvent {
   field?: string | null;
   from?: unknown;
   to?: unknown;
+  /** Why, when one was given (a reopening, a revision, a sign-off's rationale, "text changed in v2"). */
+  reason?: string | null;
 }
 
 const titleOf = (value: unknown): string => {
@@ -192,6 +224,9 @@ const statusOf = (value: unknown): string | null => {
   if (value && typeof value === 'object' && typeof (value as { status?: unknown }).status === 'string') return (value as { status: string }).status;
   return null;
 };
+
+/** " — reason" when the entry carries one. */
+const because = (event: HistoryEvent): string => (event.reason ? ` — “${event.reason}”` : '');
 
 /**
  * A history entry in words, without who or when: "confidence 60 → 80", "voted", "status In review → Verified (override)".
@@ -217,13 +252,21 @@ export function describeEvent(event: HistoryEvent): string {
       return `removed evidence ${titleOf(from)}`;
     case 'voted': {
       const v = verdictOf(to);
-      return v ? `voted ${verdictLabel(v)}` : 'voted';
+      const late = to && typeof to === 'object' && (to as { afterReveal?: unknown }).afterReveal === true ? ' after reveal (not counted)' : '';
+      return `${v ? `voted ${verdictLabel(v)}` : 'voted'}${late}`;
     }
     case 'vote_changed': {
       const f = verdictOf(from);
       const t = verdictOf(to);
       return f && t ? `changed their vote ${verdictLabel(f)} → ${verdictLabel(t)}` : t ? `changed their vote to ${verdictLabel(t)}` : 'changed their vote';
     }
+    case 'vote_revised': {
+      const f = verdictOf(from);
+      const t = verdictOf(to);
+      return `revised their verdict after reveal${f && t ? ` ${verdictLabel(f)} → ${verdictLabel(t)}` : ''}${because(event)}`;
+    }
+    case 'round_started':
+      return `started a new voting round: the quoted words changed${because(event)}`;
     case 'revealed':
       return 'revealed the votes';
     case 'status_changed': {
@@ -231,7 +274,7 @@ export function describeEvent(event: HistoryEvent): string {
       const t = statusOf(to);
       const override = to && typeof to === 'object' && (to as { override?: unknown }).override;
       const overridden = Array.isArray(override) ? override.length > 0 : Boolean(override);
-      return `status ${f ? statusLabel(f) : '?'} → ${t ? statusLabel(t) : '?'}${overridden ? ' (override)' : ''}`;
+      return `status ${f ? statusLabel(f) : '?'} → ${t ? statusLabel(t) : '?'}${overridden ? ' (override)' : ''}${because(event)}`;
     }
     case 'commented':
       return 'commented';
