@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
 import type { ClaimJson } from '../claims/schemas';
+import { archiveSummaries, type ArchiveSummary } from '../archive/repository';
 
 export interface ExportFilter {
   workspaceId: string;
@@ -22,6 +23,8 @@ export interface ExportDocument {
 export interface ExportItem {
   claim: ClaimJson;
   document: ExportDocument;
+  /** The archived copies of the claim's link evidence, by evidence id (server/archive). */
+  archives?: Map<string, ArchiveSummary>;
 }
 
 function where(filter: ExportFilter): SQL {
@@ -77,9 +80,12 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
         .limit(Math.min(pageSize, limit - emitted));
       if (page.length === 0) break;
       const full = new Map((await listClaims(db, { ids: page.map((p) => p.id) }, null)).map((c) => [c.id, c]));
+      const archived = await archiveSummaries(db, page.map((p) => p.id));
       for (const row of page) {
         const claim = full.get(row.id);
-        if (claim) yield { claim, document };
+        if (!claim) continue;
+        const archives = new Map(claim.evidence.flatMap((e) => (archived.has(`${claim.id}:${e.id}`) ? [[e.id, archived.get(`${claim.id}:${e.id}`)!] as const] : [])));
+        yield { claim, document, archives };
       }
       emitted += page.length;
       after = page[page.length - 1];

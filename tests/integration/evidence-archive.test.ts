@@ -10,6 +10,8 @@ import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles, type Client } from '../helpers/client';
 import { connect, eventually, synced } from '../helpers/collab';
 import { makePdf } from '../helpers/make-files';
+import { claimReviewProblems } from '../helpers/claimreview-rules';
+import Papa from 'papaparse';
 
 /**
  * The evidence archiver against a local web site: app `open` may reach 127.0.0.1 (the site) by
@@ -316,5 +318,51 @@ describe('private addresses', () => {
       expect(archive.error, url).toMatch(reason);
     }
     expect(hits.slice(before)).toEqual([]);
+  });
+});
+
+describe('exports and history', () => {
+  test('exports carry the archive\'s time and hash: a Web Annotation body property, CSV columns, ClaimReview archivedAt', async () => {
+    const { claimId: own } = await claimIn(open, team);
+    const { eid, archive } = await archived(`${siteUrl}/plain`, team.annotator, own);
+    await team.annotator.post(`/api/claims/${own}/evidence`, { kind: 'url', stance: 'refutes', url: `${siteUrl}/image.png` });
+    const exportOf = async (format: string) => {
+      const res = await fetch(`${open.url}/api/workspaces/${team.wid}/export?format=${format}&status=any`, { headers: { cookie: team.viewer.cookie! } });
+      return res.text();
+    };
+    const annotations = JSON.parse(await exportOf('annotations'));
+    const item = annotations.items.find((a: any) => a.id.endsWith(`#claim-${own}`));
+    const link = item.body.find((b: any) => b.id?.endsWith(`/evidence/${eid}`));
+    expect(link).toMatchObject({ source: `${siteUrl}/plain`, 'corroborate:archivedAt': archive.fetchedAt, 'corroborate:archiveSha256': archive.sha256 });
+
+    const [header, ...rows] = Papa.parse<string[]>(await exportOf('csv'), { skipEmptyLines: true }).data;
+    const row = rows.find((r) => r[header.indexOf('claim_url')].endsWith(`#claim-${own}`))!;
+    expect(row[header.indexOf('evidence_urls')]).toBe(`${siteUrl}/plain ${siteUrl}/image.png`);
+    expect(row[header.indexOf('evidence_archived_at')]).toBe(`${archive.fetchedAt} none`);
+    expect(row[header.indexOf('evidence_archive_sha256')]).toBe(`${archive.sha256} none`);
+
+    const reviews = JSON.parse(await exportOf('claimreview'));
+    const review = reviews.find((r: any) => r.url.endsWith(`#claim-${own}`));
+    expect(claimReviewProblems(review)).toEqual([]);
+    expect(review.citation[0].archivedAt).toMatchObject({ '@type': 'WebPage', dateCreated: archive.fetchedAt, identifier: { propertyID: 'sha256', value: archive.sha256 } });
+    expect(review.citation[1].archivedAt).toBeUndefined();
+  });
+
+  test('evidence removed in the shared document is in the history with its title and who removed it; put back, its archive is still there', async () => {
+    const { eid, archive } = await archived(`${siteUrl}/article`);
+    const live = await connect(open.url, documentId, team.factchecker);
+    await synced(live);
+    const undo = new Y.UndoManager(claimsOf(live.doc), { trackedOrigins: new Set(['remove']) });
+    const list = () => claimsOf(live.doc).get(claimId)!.get('evidence') as Y.Array<Y.Map<unknown>>;
+    live.doc.transact(() => list().delete(list().toArray().findIndex((e) => e.get('id') === eid), 1), 'remove');
+    await eventually(async () => !(await team.viewer.get(`/api/claims/${claimId}`)).body.claim.evidence.some((e: { id: string }) => e.id === eid), 10_000, 'evidence gone');
+    const removed = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.find((e: any) => e.action === 'evidence_removed' && e.from?.id === eid);
+    expect(removed).toMatchObject({ user: { id: team.factchecker.user!.id, name: 'factchecker' }, field: 'evidence', from: { id: eid, kind: 'url', title: `Link ${`${siteUrl}/article`.slice(-30)}` } });
+
+    undo.undo();
+    await eventually(async () => (await team.viewer.get(`/api/claims/${claimId}`)).body.claim.evidence.some((e: { id: string }) => e.id === eid), 10_000, 'evidence back');
+    live.destroy();
+    const back = (await team.viewer.get(`/api/claims/${claimId}/evidence/${eid}/archive`)).body.archive;
+    expect(back).toMatchObject({ state: 'archived', sha256: archive.sha256, fetchedAt: archive.fetchedAt });
   });
 });

@@ -11,7 +11,7 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  * (a link as a SpecificResource, a quotation or passage as a TextualBody), each with its stance as
  * the body's `purpose`-like `stance`.
  */
-export function annotation({ claim, document }: ExportItem, ctx: ExportContext) {
+export function annotation({ claim, document, archives }: ExportItem, ctx: ExportContext) {
   const body: Array<Record<string, unknown>> = [];
   if (claim.note) body.push({ type: 'TextualBody', value: claim.note, format: 'text/plain', purpose: 'commenting' });
   for (const tag of claim.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
@@ -25,7 +25,10 @@ export function annotation({ claim, document }: ExportItem, ctx: ExportContext) 
   for (const n of voteNotes(claim)) body.push({ type: 'TextualBody', value: n, format: 'text/plain', purpose: 'commenting', 'corroborate:role': 'not_counted' });
   for (const e of claim.evidence) {
     const common = { id: `${claimUrl(ctx, document.id, claim.id)}/evidence/${e.id}`, 'corroborate:stance': e.stance, 'corroborate:kind': e.kind };
-    if (e.url) body.push({ ...common, type: 'SpecificResource', source: e.url, purpose: 'linking', ...(e.title ? { 'dc:title': e.title } : {}), ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}) });
+    // The archived copy of a link (server/archive): when it was fetched and the SHA-256 of its text.
+    const archive = archives?.get(e.id);
+    const archived = archive ? { 'corroborate:archivedAt': archive.fetchedAt, 'corroborate:archiveSha256': archive.sha256 } : {};
+    if (e.url) body.push({ ...common, type: 'SpecificResource', source: e.url, purpose: 'linking', ...(e.title ? { 'dc:title': e.title } : {}), ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}), ...archived });
     else if (e.documentId && e.anchor) {
       body.push({ ...common, type: 'SpecificResource', source: documentUrl(ctx, e.documentId), selector: toSelectors(e.anchor), purpose: 'linking', ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}) });
     } else body.push({ ...common, type: 'TextualBody', value: e.excerpt ?? '', format: 'text/plain', purpose: 'linking' });

@@ -1,4 +1,5 @@
 import { ratingOf } from '../../votes/agreement';
+import type { ArchiveSummary } from '../../archive/repository';
 import type { ExportItem } from '../repository';
 import { publishedConsensus, reviewBody, VERDICT_WORDS } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
@@ -23,7 +24,7 @@ const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,
  * (no revealed consensus in the current round, or `unverifiable`) has no `ratingValue`, and says
  * why in `alternateName`. `reviewBody` is the lead's rationale, with any override and revision.
  */
-export function claimReview({ claim, document }: ExportItem, ctx: ExportContext) {
+export function claimReview({ claim, document, archives }: ExportItem, ctx: ExportContext) {
   const consensus = publishedConsensus(claim);
   const body = reviewBody(claim);
   const rating = consensus ? ratingOf(consensus) : null;
@@ -54,9 +55,26 @@ export function claimReview({ claim, document }: ExportItem, ctx: ExportContext)
       ...(e.url ? { url: e.url } : e.documentId ? { url: documentUrl(ctx, e.documentId) } : {}),
       ...(e.title ? { name: e.title } : {}),
       ...(e.excerpt ? { text: e.excerpt } : {}),
+      ...archivedAt(ctx, claim.id, e.id, archives?.get(e.id)),
       // How the evidence bears on the claim, in schema.org's vocabulary-free way: a keyword.
       keywords: e.stance,
     })),
+  };
+}
+
+/**
+ * A link's archived copy as schema.org's `archivedAt` (a property of CreativeWork): a WebPage with
+ * the time it was fetched and the SHA-256 of its text as an identifier.
+ */
+function archivedAt(ctx: ExportContext, claimId: string, evidenceId: string, archive: ArchiveSummary | undefined) {
+  if (!archive) return {};
+  return {
+    archivedAt: {
+      '@type': 'WebPage',
+      url: `${ctx.origin}/api/claims/${claimId}/evidence/${evidenceId}/archive`,
+      dateCreated: archive.fetchedAt,
+      identifier: { '@type': 'PropertyValue', propertyID: 'sha256', value: archive.sha256 },
+    },
   };
 }
 

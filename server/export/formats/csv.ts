@@ -11,6 +11,8 @@ import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 const COLUMNS = [
   'document', 'source_url', 'quote', 'start', 'end', 'status', 'confidence', 'consensus', 'agreement', 'votes', 'evidence_urls', 'claim_url',
   'round', 'revised_votes', 'sign_off_rationale', 'sign_off_override', 'signed_off_by', 'signed_off_at', 'status_reason',
+  // For each of `evidence_urls`, in its order: when its page was archived and the SHA-256 of its text (`none`: no copy).
+  'evidence_archived_at', 'evidence_archive_sha256',
 ];
 
 /**
@@ -23,7 +25,7 @@ export const csvFormat: ExportFormat = {
   contentType: 'text/csv; charset=utf-8',
   extension: 'csv',
   head: () => row(COLUMNS),
-  item: ({ claim, document }, _index, ctx) =>
+  item: ({ claim, document, archives }, _index, ctx) =>
     row([
       document.title,
       document.sourceUrl ?? '',
@@ -44,6 +46,8 @@ export const csvFormat: ExportFormat = {
       claim.signOff?.by?.name ?? '',
       claim.signOff?.at ?? '',
       claim.statusReason ?? '',
+      claim.evidence.flatMap((e) => (e.url ? [archives?.get(e.id)?.fetchedAt ?? 'none'] : [])).join(' '),
+      claim.evidence.flatMap((e) => (e.url ? [archives?.get(e.id)?.sha256 ?? 'none'] : [])).join(' '),
     ]),
   tail: () => '',
 };
