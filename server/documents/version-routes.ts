@@ -7,6 +7,8 @@ import { claimOwnerFor, moveClaimAnchor, oneClaim } from '../claims/routes';
 import type { Config } from '../config';
 import { badRequest, conflict, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
+import { mirrorClaim } from '../votes/mirror';
+import { wordingChanged } from '../votes/wording';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { findDocument } from './repository';
@@ -76,6 +78,12 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       const { seq, outcomes } = applyReanchoring(room, upload.text, plans, doc.version, { id: user.id, name: user.name });
       await room.durable(seq);
       await recordReanchoring(app.db, doc.id, user.id, outcomes, doc.version + 1);
+      // A verdict belongs to its words: a claim moved onto other words starts a new voting round,
+      // and a signed-off one goes back to review.
+      for (const o of outcomes) {
+        const change = { claimId: o.claimId, documentId: doc.id, from: o.fromExact, to: o.toExact, reason: `text changed in v${doc.version + 1}`, userId: user.id };
+        if (await wordingChanged(app.db, change)) await mirrorClaim(app, doc.id, o.claimId);
+      }
       const updated = (await findDocument(app.db, doc.id))!;
       const { createdBy: _c, createdAt, ...rest } = updated;
       const passage = (text: string, a: { start: number; end: number }) => text.slice(Math.max(0, a.start - CONTEXT), Math.min(text.length, a.end + CONTEXT));

@@ -120,20 +120,29 @@ describe('through the REST anchor route', () => {
     await eventually(() => claimsOf(live.doc).get(claim.id)?.get('revealed') === false, 2000, 'round 2 in the live doc');
   });
 
-  test('a new version that moves a verified claim onto other words sends it back to review with "text changed in v2"', async () => {
-    const lone = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Report', text: 'The agency counted 6,000 militants in the north last year, it said.' })).body.document.id;
-    const claim = (await team.annotator.post(`/api/documents/${lone}/claims`, { exact: 'counted 6,000 militants in the north last year' })).body.claim;
+  test('accepting a new version\'s candidate on other words ("6,000" became "6,500") needs a reopening first, then starts a new round, and the old rating is no longer published', async () => {
+    const before = 'The agency counted 6,000 militants in the north last year, it said.';
+    const lone = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Report', text: before })).body.document.id;
+    const claim = (await team.annotator.post(`/api/documents/${lone}/claims`, { exact: 'counted 6,000 militants in the north' })).body.claim;
     await team.annotator.post(`/api/claims/${claim.id}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/agency', title: 'Agency' });
     for (const c of checkers) await c.request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'accurate' } });
     await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', rationale: 'The agency report.' });
-    const version = await team.annotator.post(`/api/documents/${lone}/versions`, { text: 'The agency counted 6,500 militants in the north last year, it said.' });
+    const after = 'The agency counted 6,500 militants in the north last year, it said.';
+    const version = await team.annotator.post(`/api/documents/${lone}/versions`, { text: after });
     expect(version.status).toBe(200);
-    const after = await get(team.viewer, claim.id);
-    if (version.body.reanchored.some((r: { claimId: string }) => r.claimId === claim.id)) {
-      expect(after).toMatchObject({ status: 'in_review', statusReason: 'text changed in v2', round: 2, revealed: false });
-    } else {
-      // Flagged for review instead: still on the old words (the lead reopens before accepting the candidate).
-      expect(after).toMatchObject({ status: 'verified', round: 1 });
-    }
+    const start = after.indexOf('counted');
+    const range = { start, end: start + 'counted 6,500 militants in the north'.length };
+    const locked = await team.annotator.post(`/api/claims/${claim.id}/anchor`, range);
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.code).toBe('claim_locked');
+    await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'in_review', reason: 'The figure changed in v2.' });
+    const accepted = await team.annotator.post(`/api/claims/${claim.id}/anchor`, range);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.claim).toMatchObject({ status: 'in_review', round: 2, revealed: false, tally: { count: 0 }, anchor: { exact: 'counted 6,500 militants in the north' } });
+    const history = (await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events;
+    expect(history.find((e: { action: string }) => e.action === 'round_started')).toMatchObject({ from: { exact: 'counted 6,000 militants in the north' }, to: { round: 2, exact: 'counted 6,500 militants in the north' }, reason: 'text changed in v2' });
+    const review = (await exported('claimreview')).find((r: { url: string }) => r.url.endsWith(claim.id));
+    expect(review.claimReviewed).toBe('counted 6,500 militants in the north');
+    expect(review.reviewRating.ratingValue).toBeUndefined();
   });
 });
