@@ -64,6 +64,8 @@ export class Room {
   problem = $state<ConnectionProblem | null>(null);
   /** Whether the most recent deletion by this person can be undone. */
   canUndoDelete = $state(false);
+  /** Whether evidence this person removed can be put back (`undoRemoveEvidence`). */
+  canUndoRemoveEvidence = $state(false);
 
   readonly documentId: string;
   /** The text this reader shows (the current version's); swapped in place when a new version arrives. */
@@ -94,6 +96,9 @@ export class Room {
   readonly #undo: Y.UndoManager;
   /** The transaction origin of this person's deletions: the only changes the undo manager tracks. */
   readonly #deleteOrigin = { action: 'delete claim' };
+  /** Evidence removals have their own undo, so undoing one never brings back a deleted claim (or the reverse). */
+  readonly #evidenceUndo: Y.UndoManager;
+  readonly #removeEvidenceOrigin = { action: 'remove evidence' };
   readonly #confidence = new Map<string, Throttled<[number | null]>>();
   readonly #shareSelection: Throttled<[{ start: number; end: number } | null]>;
   readonly #cleanup: Array<() => void> = [];
@@ -141,6 +146,10 @@ export class Room {
     const onStack = () => (this.canUndoDelete = this.#undo.undoStack.length > 0);
     this.#undo.on('stack-item-added', onStack);
     this.#undo.on('stack-item-popped', onStack);
+    this.#evidenceUndo = new Y.UndoManager(this.#claims, { trackedOrigins: new Set([this.#removeEvidenceOrigin]), captureTimeout: 0 });
+    const onEvidenceStack = () => (this.canUndoRemoveEvidence = this.#evidenceUndo.undoStack.length > 0);
+    this.#evidenceUndo.on('stack-item-added', onEvidenceStack);
+    this.#evidenceUndo.on('stack-item-popped', onEvidenceStack);
 
     this.#provider.on('sync', (synced: boolean) => {
       this.#updateSaved();
@@ -285,12 +294,22 @@ export class Room {
     return id;
   }
 
-  /** Removes one piece of evidence from a claim. */
-  removeEvidence(claimId: string, evidenceId: string): void {
+  /**
+   * Removes one piece of evidence from a claim for everyone; this person can put the same entry
+   * back (same id, so its archived copy too) with `undoRemoveEvidence`. Returns whether it was there.
+   */
+  removeEvidence(claimId: string, evidenceId: string): boolean {
     const list = this.#claims.get(claimId)?.get('evidence');
-    if (!(list instanceof Y.Array)) return;
+    if (!(list instanceof Y.Array)) return false;
     const at = list.toArray().findIndex((e) => e instanceof Y.Map && e.get('id') === evidenceId);
-    if (at >= 0) list.delete(at, 1);
+    if (at < 0) return false;
+    this.#doc.transact(() => list.delete(at, 1), this.#removeEvidenceOrigin);
+    return true;
+  }
+
+  /** Puts back the evidence this person removed last, where it was. */
+  undoRemoveEvidence(): void {
+    this.#evidenceUndo.undo();
   }
 
   /** Makes a claim's tags `tags`, touching only the entries that change (others may edit them too). */
@@ -325,6 +344,7 @@ export class Room {
     this.#shareSelection.cancel();
     this.#cleanup.forEach((undo) => undo());
     this.#undo.destroy();
+    this.#evidenceUndo.destroy();
     const awareness = this.#provider.awareness;
     awareness.setLocalState(null);
     this.#provider.destroy();
