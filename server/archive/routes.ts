@@ -50,7 +50,8 @@ const archiveRoutes: FastifyPluginAsyncZod<{ archiver: Archiver }> = async (app,
     schema: { tags: ['claims'], params: archiveParams, response: { 200: archiveReply } },
   }, async (request) => {
     const { id, eid } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'viewer');
+    // A re-check makes the server fetch a page: for those who edit the claim, not for readers.
+    const owner = await claimOwnerFor(app, request, id, 'annotator');
     const entry = await findEvidence(app.db, id, eid);
     if (!entry) throw notFound(EVIDENCE_MISSING.code, EVIDENCE_MISSING.message);
     if (entry.kind !== 'url' || !entry.url) throw unprocessable('not_a_link', 'Only link evidence is archived and re-checked.');

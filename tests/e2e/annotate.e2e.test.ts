@@ -291,6 +291,8 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
 
     // Removing one is seen by the other.
     await ada.page.getByTestId('evidence-item').nth(1).getByTestId('remove-evidence').click();
+    // Removing evidence asks first.
+    await ada.page.getByTestId('confirm-remove').click();
     await expect.poll(() => evidence.count()).toBe(2);
   });
 
@@ -416,12 +418,12 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     const claims = (await lead.get(`/api/documents/${articleId}/claims`)).body.claims as Array<{ id: string; anchor: { exact: string } }>;
     const second = claims.find((c) => c.anchor.exact === CLAIM_2)!;
     expect((await lead.post(`/api/claims/${claim1}/status`, { status: 'in_review' })).status).toBe(200);
-    expect((await lead.post(`/api/claims/${second.id}/status`, { status: 'verified', confirm: true })).status).toBe(200);
+    expect((await lead.post(`/api/claims/${second.id}/status`, { status: 'verified', confirm: true, rationale: 'The council minutes give the same figure.' })).status).toBe(200);
     const overlapping = await lead.post(`/api/documents/${articleId}/claims`, { exact: 'double the port', confidence: 30 });
     expect(overlapping.status).toBe(201);
     const third = await lead.post(`/api/documents/${articleId}/claims`, { exact: CLAIM_3, confidence: 85 });
     expect(third.status).toBe(201);
-    await lead.post(`/api/claims/${third.body.claim.id}/status`, { status: 'rejected' });
+    await lead.post(`/api/claims/${third.body.claim.id}/status`, { status: 'rejected', confirm: true, rationale: 'The port authority reports a different figure.' });
     await expect.poll(() => ada.page.getByTestId('claim-count').textContent()).toBe('4');
     await expect.poll(() => highlightsOver(ada.page, CLAIM_1)).toContain('cb-claim-in_review');
     expect(await highlightsOver(ada.page, 'double the port')).toContain('cb-claim-overlap');
@@ -441,7 +443,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
   test('a deleted claim can be brought back by the person who deleted it, with its note and evidence', async () => {
     // A signed-off claim is locked (its note cannot change, and a delete is undone by the server): the lead reopens it first.
     const signedOff = ((await lead.get(`/api/documents/${articleId}/claims`)).body.claims as Array<{ id: string; anchor: { exact: string } }>).find((c) => c.anchor.exact === CLAIM_2)!;
-    expect((await lead.post(`/api/claims/${signedOff.id}/status`, { status: 'in_review' })).status).toBe(200);
+    expect((await lead.post(`/api/claims/${signedOff.id}/status`, { status: 'in_review', reason: 'The note needs a source.' })).status).toBe(200);
     await expect.poll(() => highlightsOver(ben.page, CLAIM_2)).toContain('cb-claim-in_review');
     await openClaim(ada.page, CLAIM_2);
     await ada.page.getByTestId('claim-note').fill('Source: mayor’s press release.');

@@ -61,7 +61,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
   };
 
   const setStatus = async (claimId: string, status: string) => {
-    const res = await team.lead.post(`/api/claims/${claimId}/status`, { status, confirm: true });
+    const res = await team.lead.post(`/api/claims/${claimId}/status`, { status, confirm: true, rationale: 'Checked against the source.' });
     if (res.status !== 200) throw new Error(`status: ${res.status} ${JSON.stringify(res.body)}`);
   };
 

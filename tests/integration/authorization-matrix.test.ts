@@ -50,7 +50,11 @@ async function requestFor(route: string, actor: Actor): Promise<{ path: string; 
   const wid = team.wid;
   const needsClaim = path.includes('/claims/:id');
   const claimId = needsClaim ? await freshClaim() : '';
-  const fill = (p: string) => p.replace(':wid', wid).replace(':userId', team.viewer.user!.id).replace(':documentId', documentId);
+  // Archive routes name a link evidence of the claim.
+  const evidenceId = path.includes(':eid')
+    ? (await team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' })).body.evidence.id
+    : '';
+  const fill = (p: string) => p.replace(':eid', evidenceId).replace(':wid', wid).replace(':userId', team.viewer.user!.id).replace(':documentId', documentId);
   const withId = (p: string) => (p.startsWith('/api/claims/') ? p.replace(':id', claimId) : p.startsWith('/api/tokens/') ? p : p.replace(':id', documentId));
   const bodies: Record<string, unknown> = {
     'POST /api/auth/signup': { email: uniqueEmail(`m-${actor}`), password: 'long enough pw', name: 'M' },
@@ -68,6 +72,7 @@ async function requestFor(route: string, actor: Actor): Promise<{ path: string; 
     'POST /api/claims/:id/evidence': { kind: 'quote', stance: 'supports', excerpt: 'A quote.' },
     'POST /api/claims/:id/anchor': { start: 0, end: 3 },
     'PUT /api/claims/:id/vote': { verdict: 'mixed' },
+    'POST /api/claims/:id/vote/revision': { verdict: 'mixed', reason: 'A second source.' },
     'POST /api/claims/:id/status': { status: 'in_review' },
     'POST /api/claims/:id/comments': { body: 'A comment.' },
   };

@@ -33,7 +33,7 @@ async function discussedClaim(exact: string) {
   const claim = (await team.annotator.post(`/api/documents/${documentId}/claims`, { exact, confidence: 70 })).body.claim;
   await team.annotator.post(`/api/claims/${claim.id}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/budget', title: 'Budget line' });
   expect((await team.factchecker.request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'mostly_accurate', note: 'Budget line 4.' } })).status).toBe(200);
-  await team.lead.post(`/api/claims/${claim.id}/reveal`);
+  await team.lead.post(`/api/claims/${claim.id}/reveal`, { confirm: true });
   const first = (await team.annotator.post(`/api/claims/${claim.id}/comments`, { body: 'Which budget year?' })).body.comment;
   await team.lead.post(`/api/claims/${claim.id}/comments`, { body: '2024, page 12.', replyTo: first.id });
   const full = (await team.viewer.get(`/api/claims/${claim.id}`)).body.claim;
@@ -94,7 +94,7 @@ describe('deleting a claim keeps what was said about it', () => {
     // Nothing can be added to a deleted claim, and what it had is kept.
     expect((await team.factchecker.request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'accurate' } })).status).toBe(404);
     expect((await team.annotator.post(`/api/claims/${claim.id}/comments`, { body: 'Hello?' })).status).toBe(404);
-    expect((await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', confirm: true })).status).toBe(404);
+    expect((await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', confirm: true, rationale: 'Checked.' })).status).toBe(404);
     expect(await rowsOf(claim.id)).toEqual({ row: 'deleted', votes: 1, comments: 2 });
     // Its history stays readable and ends with the deletion.
     expect((await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events.at(-1).action).toBe('deleted');

@@ -315,8 +315,8 @@ describe('a signed-off claim', () => {
     const added = await team.annotator.post(`/api/claims/${id}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/census', title: 'Census' });
     expect(added.status).toBe(201);
     expect((await team.factchecker.request('PUT', `/api/claims/${id}/vote`, { json: { verdict: 'accurate', note: 'Checked.' } })).status).toBe(200);
-    expect((await team.lead.post(`/api/claims/${id}/reveal`)).status).toBe(200);
-    const verified = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified' });
+    expect((await team.lead.post(`/api/claims/${id}/reveal`, { confirm: true })).status).toBe(200);
+    const verified = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', rationale: 'Matches the census table.' });
     expect(verified.body.claim.status).toBe('verified');
     await eventually(() => claimOf(writer, id)?.get('status') === 'verified' && claimOf(watcher, id)?.get('revealed') === true, 5000, 'verified on the clients');
     return id;

@@ -231,7 +231,9 @@ describe('re-checking a link', () => {
     expect(archive.state).toBe('archived');
     const path = `/api/claims/${claimId}/evidence/${eid}/archive/recheck`;
 
-    const same = await team.viewer.post(path);
+    // Readers cannot make the server fetch pages; annotators can.
+    expect((await team.viewer.post(path)).status).toBe(403);
+    const same = await team.annotator.post(path);
     expect(same.status).toBe(200);
     expect(same.body.archive).toMatchObject({ recheck: 'unchanged', sha256: archive.sha256 });
     expect(same.body.archive.checkedAt).not.toBeNull();
@@ -248,7 +250,7 @@ describe('re-checking a link', () => {
 
     const history = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.filter((e: { action: string; to: any }) => e.action === 'evidence_rechecked' && e.to?.id === eid);
     expect(history.map((e: { to: { result: string } }) => e.to.result)).toEqual(['unchanged', 'changed', 'gone']);
-    expect(history[0]).toMatchObject({ field: 'evidence', user: { id: team.viewer.user!.id }, from: { id: eid, sha256: archive.sha256 }, to: { sha256: archive.sha256, httpStatus: 200 } });
+    expect(history[0]).toMatchObject({ field: 'evidence', user: { id: team.annotator.user!.id }, from: { id: eid, sha256: archive.sha256 }, to: { sha256: archive.sha256, httpStatus: 200 } });
     expect(history[1].to.sha256).toBe(sha256('Version two: the statement was edited after publication.'));
     expect(history[2]).toMatchObject({ user: { id: team.annotator.user!.id }, to: { result: 'gone', httpStatus: 404, sha256: null, reason: 'The page answered HTTP 404.' } });
   });

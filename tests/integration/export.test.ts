@@ -35,7 +35,7 @@ beforeAll(async () => {
   await team.factchecker.request('PUT', `/api/claims/${ids.homes}/vote`, { json: { verdict: 'mostly_inaccurate' } });
   await team.factchecker.request('PUT', `/api/claims/${ids.cost}/vote`, { json: { verdict: 'unverifiable' } });
   for (const id of [ids.homes, ids.cost, ids.formula, ids.minus]) {
-    const res = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', confirm: true });
+    const res = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', confirm: true, rationale: 'Checked against the published figures.' });
     expect(res.status).toBe(200);
   }
   // A hidden vote on an unrevealed claim must never leave the server.
