@@ -14,6 +14,7 @@ import {
   type ClaimMap,
   type UserRef,
 } from '../shared/claim-doc';
+import { documentVersionOf } from '../shared/document-version';
 import { originOf, SERVER_ORIGIN, type ChangeOrigin } from './origins';
 import { isUuid } from './projection';
 import type { AuditRow, ClaimEventRow } from './repository';
@@ -159,6 +160,8 @@ export class ClaimGuard {
    */
   private readonly deleted = new Map<string, Authoritative>();
   private readonly claims: Y.Map<ClaimMap>;
+  /** Evidence removed while the room is loaded (claim id:evidence id → who added it): an undo puts it back as it was. */
+  private readonly removedEvidence = new Map<string, EvidenceMeta>();
   /** Each claim's note and tags as last seen: the "before" of the history entry of their next change. */
   private readonly seen = new Map<string, { note: string; tags: string[] }>();
 
@@ -188,9 +191,11 @@ export class ClaimGuard {
     });
   }
 
+  /** A client's anchor: a run of the current text, and (when it names one) resolved on the current version. */
   private validAnchor(a: unknown): a is Anchor {
     if (!a || typeof a !== 'object') return false;
-    const { start, end, exact } = a as Anchor;
+    const { start, end, exact, version } = a as Anchor;
+    if (version !== undefined && version !== (documentVersionOf(this.doc)?.version ?? 1)) return false;
     const text = this.textOf();
     return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= text.length && text.slice(start, end) === exact;
   }
@@ -470,6 +475,13 @@ export class ClaimGuard {
         return;
       }
       seen.add(id);
+      // An entry removed and put back (an undo) keeps who added it and when.
+      const removed = this.removedEvidence.get(`${claimId}:${id}`);
+      if (removed && !auth.evidence.has(id)) {
+        this.removedEvidence.delete(`${claimId}:${id}`);
+        auth.evidence.set(id, removed);
+        if (user) this.sink.event({ claimId, userId: user.id, action: 'evidence_added', field: 'evidence', to: { id, kind: removed.kind, title: removed.title ?? null } });
+      }
       const known = auth.evidence.get(id);
       if (known) {
         if (untrusted && (entry.get('addedBy') !== known.addedBy || entry.get('addedAt') !== known.addedAt)) {
@@ -498,6 +510,7 @@ export class ClaimGuard {
     for (const [id, meta] of auth.evidence) {
       if (seen.has(id)) continue;
       auth.evidence.delete(id);
+      this.removedEvidence.set(`${claimId}:${id}`, meta);
       if (user) this.sink.event({ claimId, userId: user.id, action: 'evidence_removed', field: 'evidence', from: { id, kind: meta.kind, title: meta.title ?? null } });
     }
     return fixes;

@@ -131,3 +131,35 @@ test('undoing the delete of a claim brings it back with its creator, status and 
   expect(auditAfter.slice(auditBefore).filter((r) => r.action === 'forged_write_undone')).toEqual([]);
   undo.destroy();
 });
+
+test('evidence removed and put back by an undo keeps who added it and when', async () => {
+  const id = await createClaim('crossed the 2,650 km-long border');
+  const added = await team.lead.post(`/api/claims/${id}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/border', title: 'Border survey' });
+  expect(added.status).toBe(201);
+  await eventually(() => readClaim(claimsOf(a.doc).get(id)!).evidence.length === 1, 5000, 'evidence on a');
+  const before = readClaim(claimsOf(a.doc).get(id)!).evidence[0];
+  expect(before.addedBy?.id).toBe(team.lead.user!.id);
+
+  const list = claimsOf(a.doc).get(id)!.get('evidence') as Y.Array<Y.Map<unknown>>;
+  const undo = new Y.UndoManager(list, { trackedOrigins: new Set([null]) });
+  list.delete(0, 1);
+  await a.saved.whenSaved();
+  undo.undo();
+  await eventually(() => readClaim(claimsOf(b.doc).get(id)!).evidence.length === 1, 5000, 'evidence back on b');
+  await a.saved.whenSaved();
+  await new Promise((r) => setTimeout(r, 100));
+  for (const c of [a, b]) expect(readClaim(claimsOf(c.doc).get(id)!).evidence[0]).toMatchObject({ id: before.id, addedBy: before.addedBy, addedAt: before.addedAt });
+  const rest = (await team.viewer.get(`/api/claims/${id}`)).body.claim.evidence;
+  expect(rest).toEqual([expect.objectContaining({ id: before.id, addedBy: { id: team.lead.user!.id, name: 'lead' } })]);
+  undo.destroy();
+});
+
+test('a claim whose anchor names another version of the text than the current one is removed', async () => {
+  const id = randomUUID();
+  claimsOf(a.doc).set(id, newClaim({ id, anchor: { ...anchorOf('Reports suggest'), version: 7 } }));
+  await eventually(() => !claimsOf(a.doc).has(id), 5000, 'claim removed');
+  await a.saved.whenSaved();
+  expect(claimsOf(b.doc).has(id)).toBe(false);
+  const audit = await app.database.db.select().from(auditLog).where(eq(auditLog.documentId, documentId));
+  expect(audit.some((r) => r.action === 'invalid_claim_removed' && r.detail.claimId === id)).toBe(true);
+});
