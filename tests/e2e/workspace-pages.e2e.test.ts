@@ -130,11 +130,11 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     await app?.close();
   });
 
-  test('the workspace page links to its search, dashboard and export pages', async () => {
+  test('the workspace page links to its search, dashboard, export and settings pages', async () => {
     await page.goto(`${app.url}/w/${team.wid}`);
     const nav = page.getByRole('navigation', { name: 'Workspace pages' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Documents', 'Search', 'Dashboard', 'Export']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Documents', 'Search', 'Dashboard', 'Export', 'Settings']);
     await nav.getByRole('link', { name: 'Search' }).click();
     await page.waitForURL(`${app.url}/w/${team.wid}/search`);
     await page.getByTestId('search-results').waitFor();

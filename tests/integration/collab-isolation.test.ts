@@ -89,8 +89,8 @@ test('a batch the database refuses is quarantined; every other workspace keeps s
   attacker.provider.disconnect();
   const rows = await app.database.db.select().from(quarantinedBatches).where(eq(quarantinedBatches.documentId, poisoned.documentId));
   expect(rows).toHaveLength(1);
-  const refusedAudit = await app.database.db.select().from(auditLog).where(eq(auditLog.documentId, poisoned.documentId));
-  expect(refusedAudit.some((r) => r.action === 'update_refused')).toBe(true);
+  // The refusal is audited with the room's next commit.
+  await eventually(async () => (await app.database.db.select().from(auditLog).where(eq(auditLog.documentId, poisoned.documentId))).some((r) => r.action === 'update_refused'), 5000, 'update_refused audited');
 
   const rest = await healthy.lead.get(`/api/claims/${healthyClaim}`);
   expect(rest.body.claim.note).toMatch(/^4 3 2 1 0 Checked against the gauge record\.$/);
