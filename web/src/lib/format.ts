@@ -44,3 +44,6 @@ export function safeHref(url: string | null | undefined): string | null {
     return null;
   }
 }
+
+/** `text` cut to at most `max` characters, with an ellipsis when cut. */
+export const shorten = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
