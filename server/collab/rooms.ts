@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { findDocument } from '../documents/repository';
 import type { Bus } from './bus';
 import { UserBudgets, type UserBudgetLimits } from './budgets';
+import { documentVersionOf } from '../shared/document-version';
 import { IdRanges } from './id-ranges';
 import { compact, loadQuarantinedUpdates, loadStoredState } from './repository';
 import { Room } from './room';
@@ -105,7 +106,11 @@ export class Rooms {
     try {
       // Subscribe first, then load, then replay what the bus saw meanwhile: no gap.
       room.bus = await this.options.bus.subscribe(documentId, {
-        update: (u) => room.applyRemote(u),
+        update: (u) => {
+          const version = documentVersionOf(room.doc)?.version;
+          room.applyRemote(u);
+          if (documentVersionOf(room.doc)?.version !== version) void this.followText(room);
+        },
         awareness: (u) => room.applyRemoteAwareness(u),
       });
       room.applyStored(await loadStoredState(this.options.db, documentId));
@@ -158,6 +163,21 @@ export class Rooms {
     this.rooms.delete(room.documentId);
     await room.bus?.close();
     room.destroy();
+  }
+
+  /**
+   * Another process uploaded a new version of this room's document (its announcement arrived over
+   * the bus): the text anchors are checked against is read again, so this process's guard checks
+   * new claims against the new text.
+   */
+  private async followText(room: Room): Promise<void> {
+    try {
+      const doc = await findDocument(this.options.db, room.documentId);
+      if (doc && !room.destroyed) room.text = doc.text;
+    } catch (err) {
+      this.options.log.warn({ err: (err as Error).message, documentId: room.documentId }, 'could not read the new version of a document; reloading the room');
+      await this.evict(room);
+    }
   }
 
   /**

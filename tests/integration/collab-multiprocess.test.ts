@@ -227,3 +227,29 @@ describe('two server processes on one database and one Redis', () => {
     }
   }, 60_000);
 });
+
+describe('a new version uploaded through one process', () => {
+  test.skipIf(!enabled)('reaches the other process: its clients get the announcement, and it accepts claims anchored in the new text', async () => {
+    const documentId = await newDocument('Versioned');
+    const onB = await join(b, documentId, 'onB');
+    await synced(onB);
+    // The other process loads the room first, with the old text.
+    await onB.saved.whenSaved();
+    const newText = `${text} A second version adds that 2,400 jobs depend on the port.`;
+    const uploaded = await lead.post(`/api/documents/${documentId}/versions`, { text: newText });
+    expect(uploaded.status).toBe(200);
+    await eventually(() => onB.doc.getMap('document').get('version') === 2, 10_000, 'the announcement on process B');
+    // A claim on words only the new version has: process B's guard must check it against the new text.
+    const exact = '2,400 jobs depend on the port';
+    const start = newText.indexOf(exact);
+    const id = randomUUID();
+    await eventually(async () => {
+      claimsOf(onB.doc).set(id, newClaim({ id, anchor: { start, end: start + exact.length, exact, prefix: newText.slice(start - 32, start), suffix: '.' } }));
+      await sleep(300);
+      return claimsOf(onB.doc).has(id);
+    }, 10_000, 'the claim kept on process B');
+    await onB.saved.whenSaved();
+    const stored = (await lead.get(`/api/claims/${id}`)).body.claim;
+    expect(stored.anchor).toMatchObject({ start, exact });
+  });
+});
