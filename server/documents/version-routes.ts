@@ -8,7 +8,7 @@ import type { Config } from '../config';
 import { badRequest, conflict, notFound, unprocessable } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { mirrorClaim } from '../votes/mirror';
-import { wordingChanged } from '../votes/wording';
+import { passageInDoubt, wordingChanged } from '../votes/wording';
 import { parseOrThrow } from '../validation';
 import { requireRole } from '../workspaces/access';
 import { findDocument } from './repository';
@@ -80,9 +80,12 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       await recordReanchoring(app.db, doc.id, user.id, outcomes, doc.version + 1);
       // A verdict belongs to its words: a claim moved onto other words starts a new voting round,
       // and a signed-off one goes back to review.
+      // A signed-off claim whose passage the new text cannot place confidently no longer stands as signed off.
       for (const o of outcomes) {
         const change = { claimId: o.claimId, documentId: doc.id, from: o.fromExact, to: o.toExact, reason: `text changed in v${doc.version + 1}`, userId: user.id };
-        if (await wordingChanged(app.db, change)) await mirrorClaim(app, doc.id, o.claimId);
+        const doubt = { claimId: o.claimId, documentId: doc.id, reason: `the passage needs review in v${doc.version + 1}`, userId: user.id };
+        const changed = o.status === 'needs_review' ? await passageInDoubt(app.db, doubt) : await wordingChanged(app.db, change);
+        if (changed) await mirrorClaim(app, doc.id, o.claimId);
       }
       const updated = (await findDocument(app.db, doc.id))!;
       const { createdBy: _c, createdAt, ...rest } = updated;

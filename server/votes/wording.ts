@@ -84,3 +84,36 @@ export async function wordingChanged(db: Db, change: WordingChange): Promise<Wor
     return { round, from: claim.status, to };
   });
 }
+
+/**
+ * A new version of the document could not place a signed-off claim's passage confidently (it is
+ * flagged for review): what was signed off no longer stands in the current text, so the claim goes
+ * back to `in_review` with `reason` (in its status reason and history) until a person settles its
+ * passage and a lead signs it off again. Votes and round are kept: the words did not change (yet).
+ * Returns true when the claim was signed off and is now in review.
+ */
+export async function passageInDoubt(db: Db, change: Omit<WordingChange, 'from' | 'to'>): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [claim] = await tx
+      .select({ status: claims.status })
+      .from(claims)
+      .where(and(eq(claims.id, change.claimId), isNull(claims.deletedAt)))
+      .for('update');
+    if (!claim || !isSignedOff(claim.status)) return false;
+    await tx
+      .update(claims)
+      .set({ status: 'in_review', statusReason: change.reason, signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [], updatedAt: sql`now()` })
+      .where(eq(claims.id, change.claimId));
+    await tx.insert(claimEvents).values({
+      claimId: change.claimId,
+      documentId: change.documentId,
+      userId: change.userId,
+      action: 'status_changed',
+      field: 'status',
+      from: claim.status,
+      to: 'in_review',
+      reason: change.reason,
+    });
+    return true;
+  });
+}

@@ -120,7 +120,7 @@ describe('through the REST anchor route', () => {
     await eventually(() => claimsOf(live.doc).get(claim.id)?.get('revealed') === false, 2000, 'round 2 in the live doc');
   });
 
-  test('accepting a new version\'s candidate on other words ("6,000" became "6,500") needs a reopening first, then starts a new round, and the old rating is no longer published', async () => {
+  test('a new version that cannot place a verified claim\'s passage ("6,000" became "6,500") sends it back to review at once; accepting the candidate starts a new round, and the old rating is no longer published', async () => {
     const before = 'The agency counted 6,000 militants in the north last year, it said.';
     const lone = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Report', text: before })).body.document.id;
     const claim = (await team.annotator.post(`/api/documents/${lone}/claims`, { exact: 'counted 6,000 militants in the north' })).body.claim;
@@ -130,12 +130,14 @@ describe('through the REST anchor route', () => {
     const after = 'The agency counted 6,500 militants in the north last year, it said.';
     const version = await team.annotator.post(`/api/documents/${lone}/versions`, { text: after });
     expect(version.status).toBe(200);
+    expect(version.body.needsReview.map((r: { claimId: string }) => r.claimId)).toEqual([claim.id]);
+    // What was signed off no longer stands in the text: back to review, not published as verified.
+    const flagged = (await team.viewer.get(`/api/claims/${claim.id}`)).body.claim;
+    expect(flagged).toMatchObject({ status: 'in_review', statusReason: 'the passage needs review in v2', round: 1 });
+    const csv = (await team.viewer.request('GET', `/api/workspaces/${team.wid}/export?format=csv&status=verified`)).body as string;
+    expect(csv).not.toContain(claim.id);
     const start = after.indexOf('counted');
     const range = { start, end: start + 'counted 6,500 militants in the north'.length };
-    const locked = await team.annotator.post(`/api/claims/${claim.id}/anchor`, range);
-    expect(locked.status).toBe(409);
-    expect(locked.body.error.code).toBe('claim_locked');
-    await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'in_review', reason: 'The figure changed in v2.' });
     const accepted = await team.annotator.post(`/api/claims/${claim.id}/anchor`, range);
     expect(accepted.status).toBe(200);
     expect(accepted.body.claim).toMatchObject({ status: 'in_review', round: 2, revealed: false, tally: { count: 0 }, anchor: { exact: 'counted 6,500 militants in the north' } });
