@@ -99,8 +99,11 @@ test('random and boundary input to every REST route never answers 5xx, and rejec
 }, 300_000);
 
 test('the stored-data fingerprint sees a change, so “rejected input changes nothing stored” can fail', async () => {
+  // A document and claim of its own: the fuzz runs may have deleted or changed the shared ones.
+  const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Fingerprint', text: 'The barrier will protect 38,000 homes.' })).body.document;
+  const claim = (await team.lead.post(`/api/documents/${doc.id}/claims`, { exact: '38,000 homes' })).body.claim;
   const before = await fingerprint();
-  const res = await team.lead.patch(`/api/claims/${ids.claim}`, { note: `fingerprint check ${Date.now()}` });
+  const res = await team.lead.patch(`/api/claims/${claim.id}`, { note: `fingerprint check ${Date.now()}` });
   expect(res.status).toBe(200);
   expect(await fingerprint()).not.toBe(before);
 });
