@@ -93,3 +93,15 @@ export async function workspaceWithRoles(base: string) {
   await outsider.post('/api/workspaces', { name: 'Elsewhere' });
   return { wid, lead, ...members, outsider };
 }
+
+/** Signs up `names` and adds them to the workspace as fact-checkers (for a quorum of votes). */
+export async function addFactcheckers(base: string, team: { wid: string; lead: Client }, names: string[]): Promise<Client[]> {
+  const added: Client[] = [];
+  for (const name of names) {
+    const c = await signUp(base, name);
+    const res = await team.lead.post(`/api/workspaces/${team.wid}/members`, { email: c.user!.email, role: 'factchecker' });
+    if (res.status !== 201) throw new Error(`add member failed: ${JSON.stringify(res.body)}`);
+    added.push(c);
+  }
+  return added;
+}

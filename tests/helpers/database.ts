@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { Db } from '../../db';
 
 /** Which database the integration suite runs on in this vitest project. */
 export const testDbKind = (): 'pglite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite');
@@ -33,4 +35,17 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
       }
     },
   };
+}
+
+/** The tables a REST request can change: fingerprinted to show refused input changed nothing stored. */
+export const REST_TABLES = ['users', 'workspaces', 'memberships', 'documents', 'document_versions', 'claims', 'evidence', 'votes', 'comments', 'claim_events', 'doc_updates', 'doc_snapshots', 'api_tokens'];
+
+/** An md5 of every row of `tables`, table by table: equal before and after means nothing stored changed. */
+export async function fingerprintRows(db: Db, tables: readonly string[] = REST_TABLES): Promise<string> {
+  const parts: string[] = [];
+  for (const table of tables) {
+    const res = await db.execute(sql.raw(`select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from ${table} t`));
+    parts.push(`${table}:${(res as unknown as { rows: Array<{ h: string }> }).rows[0].h}`);
+  }
+  return parts.join(',');
 }

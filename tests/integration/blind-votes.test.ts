@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { claimsOf } from '../../server/shared/claim-doc';
 import { verdictAlpha } from '../../server/votes/agreement';
 import { startApp, type TestApp } from '../helpers/app';
-import { signUp, workspaceWithRoles, type Client } from '../helpers/client';
+import { addFactcheckers, workspaceWithRoles, type Client } from '../helpers/client';
 import { connect, eventually, synced, type CollabClient } from '../helpers/collab';
 
 // Blind means blind: the votes cast before reveal are final for the tally; what comes after is shown, never counted.
@@ -18,12 +18,7 @@ const text = 'UN reports suggest that between 5,500 and 6,000 militants are acti
 beforeAll(async () => {
   app = await startApp();
   team = await workspaceWithRoles(app.url);
-  checkers = [team.factchecker];
-  for (const name of ['checker2', 'checker3']) {
-    const c = await signUp(app.url, name);
-    await team.lead.post(`/api/workspaces/${team.wid}/members`, { email: c.user!.email, role: 'factchecker' });
-    checkers.push(c);
-  }
+  checkers = [team.factchecker, ...(await addFactcheckers(app.url, team, ['checker2', 'checker3']))];
   documentId = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Border', text })).body.document.id;
   live = await connect(app.url, documentId, team.viewer);
   await synced(live);

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ROUTE_ACCESS } from '../../server/authorization';
 import { isStorableText } from '../../server/shared/storable-text';
 import { startApp, type TestApp } from '../helpers/app';
+import { fingerprintRows } from '../helpers/database';
 import { uniqueEmail, workspaceWithRoles } from '../helpers/client';
 
 /**
@@ -16,7 +16,6 @@ import { uniqueEmail, workspaceWithRoles } from '../helpers/client';
 let app: TestApp;
 let team: Awaited<ReturnType<typeof workspaceWithRoles>>;
 let ids: Record<string, string>;
-const TABLES = ['users', 'workspaces', 'memberships', 'documents', 'document_versions', 'claims', 'evidence', 'votes', 'comments', 'claim_events', 'doc_updates', 'doc_snapshots', 'api_tokens'];
 
 beforeAll(async () => {
   // No idle unloading during the run: its compaction would change doc_updates in the background.
@@ -30,14 +29,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** A fingerprint of every stored row. */
-async function fingerprint(): Promise<string> {
-  const parts: string[] = [];
-  for (const table of TABLES) {
-    const res = await app.database.db.execute(sql.raw(`select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from ${table} t`));
-    parts.push(`${table}:${(res as unknown as { rows: Array<{ h: string }> }).rows[0].h}`);
-  }
-  return parts.join(',');
-}
+const fingerprint = () => fingerprintRows(app.database.db);
 
 /** Text PostgreSQL cannot store: a NUL or an unpaired surrogate somewhere in a random string. */
 const unstorable = fc

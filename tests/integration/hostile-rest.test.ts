@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { databaseFailure } from '../../server/errors';
 import { startApp, type TestApp } from '../helpers/app';
 import { Client, uniqueEmail, workspaceWithRoles } from '../helpers/client';
-import { testDbKind } from '../helpers/database';
+import { fingerprintRows, testDbKind } from '../helpers/database';
 
 /**
  * What an attacker or a careless user sends: text PostgreSQL cannot store (a NUL, an unpaired
@@ -14,7 +14,6 @@ import { testDbKind } from '../helpers/database';
 let app: TestApp;
 let team: Awaited<ReturnType<typeof workspaceWithRoles>>;
 let ids: { wid: string; doc: string; claim: string };
-const TABLES = ['users', 'workspaces', 'memberships', 'documents', 'document_versions', 'claims', 'evidence', 'votes', 'comments', 'claim_events', 'doc_updates', 'doc_snapshots', 'api_tokens'];
 
 beforeAll(async () => {
   const { testConfig } = await import('../../server/config');
@@ -27,14 +26,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 /** A fingerprint of every stored row. */
-async function fingerprint(): Promise<string> {
-  const parts: string[] = [];
-  for (const table of TABLES) {
-    const res = await app.database.db.execute(sql.raw(`select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as h from ${table} t`));
-    parts.push(`${table}:${(res as unknown as { rows: Array<{ h: string }> }).rows[0].h}`);
-  }
-  return parts.join(',');
-}
+const fingerprint = () => fingerprintRows(app.database.db);
 
 const BAD = [
   { what: 'a NUL', value: 'before\u0000after', reason: 'contains a NUL character (\\u0000)' },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
 import { claimReviewProblems } from '../helpers/claimreview-rules';
-import { signUp, workspaceWithRoles, type Client } from '../helpers/client';
+import { addFactcheckers, workspaceWithRoles, type Client } from '../helpers/client';
 
 // The lead's sign-off: a rationale that is published as the "why", overrides recorded and shown, a reason to reopen.
 
@@ -14,12 +14,7 @@ const text = 'UN reports suggest that between 5,500 and 6,000 militants are acti
 beforeAll(async () => {
   app = await startApp();
   team = await workspaceWithRoles(app.url);
-  checkers = [team.factchecker];
-  for (const name of ['checker2', 'checker3']) {
-    const c = await signUp(app.url, name);
-    await team.lead.post(`/api/workspaces/${team.wid}/members`, { email: c.user!.email, role: 'factchecker' });
-    checkers.push(c);
-  }
+  checkers = [team.factchecker, ...(await addFactcheckers(app.url, team, ['checker2', 'checker3']))];
   documentId = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Border', text })).body.document.id;
 });
 afterAll(async () => {
