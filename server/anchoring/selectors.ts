@@ -16,20 +16,24 @@ export function toSelectors(anchor: Anchor): [TextQuoteSelector, TextPositionSel
  * Merges a Web Annotation's selectors into one (partial) anchor: the quote and its context from the
  * first TextQuoteSelector, the offsets from the first TextPositionSelector. Selectors of other types
  * (a RangeSelector, say) are ignored, so whatever an annotation carries can be passed in. The
- * result is what `anchor()` takes as its target once it has an `exact`.
+ * result is what `anchor()` takes as its target once it has an `exact`. Values of the wrong type
+ * (a number for a quote, a string for an offset) are ignored.
  */
 export function fromSelectors(selectors: readonly Selector[]): Partial<Anchor> {
   const quote = selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
   const position = selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
   const anchor: Partial<Anchor> = {};
-  if (quote) {
-    anchor.exact = quote.exact;
-    if (quote.prefix !== undefined) anchor.prefix = quote.prefix;
-    if (quote.suffix !== undefined) anchor.suffix = quote.suffix;
+  // Selectors come from other tools' files: a value of the wrong type is taken as absent.
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const offset = (v: unknown) => (Number.isSafeInteger(v) ? (v as number) : undefined);
+  if (quote && text(quote.exact) !== undefined) {
+    anchor.exact = text(quote.exact);
+    if (text(quote.prefix) !== undefined) anchor.prefix = text(quote.prefix);
+    if (text(quote.suffix) !== undefined) anchor.suffix = text(quote.suffix);
   }
-  if (position) {
-    anchor.start = position.start;
-    anchor.end = position.end;
+  if (position && offset(position.start) !== undefined && offset(position.end) !== undefined) {
+    anchor.start = offset(position.start);
+    anchor.end = offset(position.end);
   }
   return anchor;
 }

@@ -63,3 +63,16 @@ test('a Hypothesis export imports, anchoring by quote into an edited text; what 
   expect(nothing.status).toBe(400);
   expect((await team.viewer.post(`/api/documents/${doc.id}/annotations`, hypothesis)).status).toBe(403);
 });
+
+test('selectors whose values have the wrong types are read as absent, never a 500', async () => {
+  const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Typed heat', text })).body.document;
+  const start = text.indexOf('4 to 7 °C');
+  const res = await team.annotator.post(`/api/documents/${doc.id}/annotations`, [
+    { target: { selector: [{ type: 'TextQuoteSelector', exact: '4 to 7 °C', prefix: 5, suffix: ['x'] }] } },
+    { target: { selector: [{ type: 'TextQuoteSelector', exact: 7 }, { type: 'TextPositionSelector', start: '1', end: 4 }] } },
+    { target: { selector: [{ type: 'TextPositionSelector', start, end: start + 9 }, { type: 'TextQuoteSelector', exact: null }] } },
+  ]);
+  expect(res.status).toBe(201);
+  expect(res.body.created.map((c: { anchor: { exact: string } }) => c.anchor.exact)).toEqual(['4 to 7 °C', '4 to 7 °C']);
+  expect(res.body.skipped).toEqual([{ index: 1, reason: 'no_text_selector' }]);
+});
