@@ -1,4 +1,4 @@
-import type { Role } from '../db/schema';
+import type { Role } from './shared/roles';
 
 /**
  * Who may call each route: `public` (anyone), `user` (anyone signed in), or the lowest workspace

@@ -1,9 +1,8 @@
 import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { ROLES } from '../../server/shared/roles';
 import { users } from './users';
 
 /** Roles in rising order of rights; each has the rights of the ones before it. */
-export const ROLES = ['viewer', 'annotator', 'factchecker', 'lead'] as const;
-export type Role = (typeof ROLES)[number];
 export const memberRole = pgEnum('member_role', ROLES);
 
 export const workspaces = pgTable('workspaces', {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
-import type { Role } from '../../db/schema';
+import type { Role } from '../shared/roles';
 import { AnchorRangeError, anchor as findAnchor, anchorFromRange } from '../anchoring';
 import { initServerFields } from '../collab/guard';
 import { restOrigin } from '../collab/origins';

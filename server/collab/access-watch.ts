@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db';
-import { ROLES, type Role } from '../../db/schema';
+import { isRole, roleAtLeast, type Role } from '../shared/roles';
 import { hashSecret } from '../auth/tokens';
 import { SESSION_COOKIE } from '../plugins/auth';
 import { CloseCode } from '../shared/collab-protocol';
-import { roleAtLeast } from '../workspaces/access';
 import type { Connection } from './connection';
 
 /** How often every open connection's access is checked again, in one query per process. */
@@ -207,7 +206,7 @@ export class AccessWatch {
       from (values ${values}) as v(k, kind, hash, user_id, workspace_id)`);
     const rows = (result as unknown as { rows: Array<{ k: number; signed_in: boolean; role: string | null }> }).rows;
     return new Map(
-      rows.map((r) => [Number(r.k), { signedIn: r.signed_in === true, role: ROLES.includes(r.role as Role) ? (r.role as Role) : null }]),
+      rows.map((r) => [Number(r.k), { signedIn: r.signed_in === true, role: isRole(r.role) ? r.role : null }]),
     );
   }
 }

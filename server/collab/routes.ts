@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import { originAllowed } from '../plugins/auth';
 import { CloseCode } from '../shared/collab-protocol';
 import { findRole } from '../workspaces/repository';
-import { roleAtLeast } from '../workspaces/access';
+import { roleAtLeast } from '../shared/roles';
 import { credentialOf, type AccessWatch } from './access-watch';
 import { Connection } from './connection';
 import { Heartbeat } from './heartbeat';

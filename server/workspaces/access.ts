@@ -1,19 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../db';
-import { ROLES, type Role } from '../../db/schema';
+import { ROLE_NAMES, roleAtLeast, type Role } from '../shared/roles';
 import { forbidden, notFound } from '../errors';
 import { requireUser } from '../plugins/auth';
 import { findRole } from './repository';
-
-/** True when `role` has at least the rights of `min` (viewer < annotator < factchecker < lead). */
-export const roleAtLeast = (role: Role, min: Role): boolean => ROLES.indexOf(role) >= ROLES.indexOf(min);
-
-const ROLE_NAMES: Record<Role, string> = {
-  viewer: 'a viewer',
-  annotator: 'an annotator',
-  factchecker: 'a fact-checker',
-  lead: 'a lead',
-};
 
 /**
  * The caller's role in a workspace, checked against the role a route needs. Not a member (or no

@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { memberships, users, workspaces, type Role } from '../../db/schema';
+import { memberships, users, workspaces } from '../../db/schema';
+import type { Role } from '../shared/roles';
 
 /** Creates a workspace with its creator as lead, in one transaction. */
 export async function createWorkspace(db: Db, name: string, leadId: string) {

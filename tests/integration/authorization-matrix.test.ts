@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
-import { ROLES, type Role } from '../../db/schema';
+import { ROLES, type Role } from '../../server/shared/roles';
 import { ROUTE_ACCESS } from '../../server/authorization';
 import { CloseCode } from '../../server/shared/collab-protocol';
 import { startApp, type TestApp } from '../helpers/app';
