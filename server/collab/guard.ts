@@ -6,6 +6,8 @@ import {
   EVIDENCE_KINDS,
   fieldRule,
   isSignedOff,
+  isValidConfidence,
+  LOCKED_AFTER_SIGN_OFF,
   newClaim,
   newEvidence,
   SERVER_OWNED_FIELDS,
@@ -16,7 +18,7 @@ import {
 } from '../shared/claim-doc';
 import { documentVersionOf } from '../shared/document-version';
 import { originOf, SERVER_ORIGIN, type ChangeOrigin } from './origins';
-import { isUuid } from './projection';
+import { isUuid } from '../shared/ids';
 import type { AuditRow, ClaimEventRow } from './repository';
 
 /**
@@ -132,8 +134,6 @@ export function initServerFields(map: ClaimMap, user: UserRef): void {
   map.set('comments', new Y.Array());
   map.set('review', null);
 }
-
-const validConfidence = (v: unknown) => v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 100);
 
 /** What one observed transaction needs: who made it, and the fixes and refreshes it collects. */
 interface Pass {
@@ -284,8 +284,8 @@ export class ClaimGuard {
     if (this.lockedUndo(claimId, map, key, pass)) return;
     if (key === 'confidence') {
       const value = map.get('confidence');
-      if (untrusted && !validConfidence(value)) {
-        pass.fixes.push(() => map.set('confidence', validConfidence(oldValue) ? (oldValue ?? null) : null));
+      if (untrusted && !isValidConfidence(value)) {
+        pass.fixes.push(() => map.set('confidence', isValidConfidence(oldValue) ? (oldValue ?? null) : null));
         this.sink.audit({ userId: user!.id, action: 'invalid_value_undone', detail: { claimId, field: key } });
       } else if (user) {
         this.sink.event({ claimId, userId: user.id, action: 'confidence_changed', field: 'confidence', from: oldValue ?? null, to: value ?? null });
@@ -412,11 +412,11 @@ export class ClaimGuard {
       () => {
         if (existing) map.set('anchor', existing.anchor);
         for (const field of SERVER_OWNED_FIELDS) writeField(map, field, auth);
-        if (auth.locked) for (const field of ['confidence', 'note', 'evidence']) writeLocked(map, field, auth.locked);
+        if (auth.locked) for (const field of LOCKED_AFTER_SIGN_OFF) writeLocked(map, field, auth.locked);
         if (!(map.get('note') instanceof Y.Text)) map.set('note', new Y.Text(typeof map.get('note') === 'string' ? (map.get('note') as string) : ''));
         if (!(map.get('evidence') instanceof Y.Array)) map.set('evidence', new Y.Array());
         if (!(map.get('tags') instanceof Y.Array)) map.set('tags', new Y.Array());
-        if (!validConfidence(map.get('confidence') ?? null)) map.set('confidence', null);
+        if (!isValidConfidence(map.get('confidence') ?? null)) map.set('confidence', null);
         for (const key of map.keys()) if (!fieldRule(key)) map.delete(key);
       },
       ...this.checkEvidence(claimId, map, user, true),

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CLAIM_LIMITS, CLAIMS_KEY, EVIDENCE_FIELDS, fieldRule, type ClaimMap } from '../shared/claim-doc';
+import { CLAIM_FIELDS, CLAIMS_KEY, EVIDENCE_FIELDS, fieldRule, VALUE_LIMITS, type ClaimMap } from '../shared/claim-doc';
 import { CloseCode } from '../shared/collab-protocol';
 import { unstorableReason } from '../shared/storable-text';
 import type { IdRanges } from './id-ranges';
@@ -35,15 +35,15 @@ function checkValue(value: unknown, where: string): void {
   let nodes = 0;
   while (stack.length) {
     const { v, depth } = stack.pop()!;
-    if (++nodes > CLAIM_LIMITS.valueNodes) throw invalid(`${where} has more than ${CLAIM_LIMITS.valueNodes} parts`);
-    if (depth > CLAIM_LIMITS.valueDepth) throw invalid(`${where} is nested deeper than ${CLAIM_LIMITS.valueDepth} levels`);
-    if (typeof v === 'string') checkString(v, where, CLAIM_LIMITS.valueChars);
+    if (++nodes > VALUE_LIMITS.valueNodes) throw invalid(`${where} has more than ${VALUE_LIMITS.valueNodes} parts`);
+    if (depth > VALUE_LIMITS.valueDepth) throw invalid(`${where} is nested deeper than ${VALUE_LIMITS.valueDepth} levels`);
+    if (typeof v === 'string') checkString(v, where, VALUE_LIMITS.valueChars);
     else if (typeof v === 'bigint') throw invalid(`${where} holds a BigInt`);
     else if (v instanceof Uint8Array) throw invalid(`${where} holds binary data`);
     else if (Array.isArray(v)) for (const item of v) stack.push({ v: item, depth: depth + 1 });
     else if (v && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
-        checkString(key, `a key in ${where}`, CLAIM_LIMITS.tagChars);
+        checkString(key, `a key in ${where}`, VALUE_LIMITS.keyChars);
         stack.push({ v: item, depth: depth + 1 });
       }
     }
@@ -52,11 +52,11 @@ function checkValue(value: unknown, where: string): void {
 
 function checkContent(item: Y.Item, where: string): void {
   const content = item.content;
-  if (content instanceof Y.ContentString) checkString(content.str, where, CLAIM_LIMITS.noteChars);
+  if (content instanceof Y.ContentString) checkString(content.str, where, CLAIM_FIELDS.note.limits.maxChars);
   else if (content instanceof Y.ContentAny || content instanceof Y.ContentJSON) content.arr.forEach((v) => checkValue(v, where));
   else if (content instanceof Y.ContentEmbed) checkValue(content.embed, where);
   else if (content instanceof Y.ContentFormat) {
-    checkString(content.key, `a format key in ${where}`, CLAIM_LIMITS.tagChars);
+    checkString(content.key, `a format key in ${where}`, VALUE_LIMITS.keyChars);
     checkValue(content.value, where);
   } else if (content instanceof Y.ContentType) {
     const type = content.type;
@@ -69,7 +69,7 @@ function checkContent(item: Y.Item, where: string): void {
  * Checks everything a client's update integrated into `doc` (the room's shadow copy, so the room's
  * own document is untouched): every struct added since `before`, including ones the update
  * released from the pending queue. Each item must sit in the `claims` map at most
- * CLAIM_LIMITS.typeDepth shared types deep, and hold only storable text and JSON values. Walks
+ * VALUE_LIMITS.typeDepth shared types deep, and hold only storable text and JSON values. Walks
  * parents upward with a bound, never recursing. Structs in `refused` (changes the database refused
  * and that were quarantined) are refused again. Returns the ids of the claims the update touched.
  */
@@ -87,7 +87,7 @@ export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>, refus
       if (!(item instanceof Y.Item) || item.deleted) continue;
       let top: Y.Item = item;
       for (let depth = 0; (top.parent as Y.AbstractType<unknown>)._item; depth++) {
-        if (depth >= CLAIM_LIMITS.typeDepth) throw invalid(`a value is nested more than ${CLAIM_LIMITS.typeDepth} shared types deep`);
+        if (depth >= VALUE_LIMITS.typeDepth) throw invalid(`a value is nested more than ${VALUE_LIMITS.typeDepth} shared types deep`);
         top = (top.parent as Y.AbstractType<unknown>)._item!;
       }
       const root = top.parent as Y.AbstractType<unknown>;
@@ -95,7 +95,7 @@ export function inspectIntegrated(doc: Y.Doc, before: Map<number, number>, refus
       const claimId = top.parentSub;
       checkString(claimId, 'a claim id', 100);
       const where = item === top ? `claim ${claimId}` : `a field of claim ${claimId}`;
-      if (item.parentSub !== null) checkString(item.parentSub, `a key in ${where}`, CLAIM_LIMITS.tagChars);
+      if (item.parentSub !== null) checkString(item.parentSub, `a key in ${where}`, VALUE_LIMITS.keyChars);
       checkContent(item, where);
       touched.add(claimId);
     }
@@ -116,10 +116,10 @@ function checkEvidenceEntry(entry: unknown, where: string): void {
 }
 
 /**
- * Checks the shape of the collaborative fields of the claims an update touched, as they stand in
- * `claims` (the shadow's): a claim is a map, its note a Y.Text within CLAIM_LIMITS.noteChars, its
- * evidence a list of maps with fields of the right types, its tags a list of short strings.
- * Server-owned and immutable fields are the guard's: a write to them is undone, not refused.
+ * Checks the collaborative fields of the claims an update touched, as they stand in `claims` (the
+ * shadow's), against their rules in CLAIM_FIELDS: a claim is a map, its note shared text, its
+ * evidence a list of maps with fields of the right types, its tags a list of strings, each within
+ * its limits. Server-owned and immutable fields are the guard's: a write to them is undone, not refused.
  */
 export function checkClaimShapes(claims: Y.Map<ClaimMap>, touched: Iterable<string>): void {
   for (const id of touched) {
@@ -130,19 +130,18 @@ export function checkClaimShapes(claims: Y.Map<ClaimMap>, touched: Iterable<stri
       const rule = fieldRule(key);
       if (!rule || rule.owner !== 'collaborative') continue;
       const where = `claim ${id}`;
+      const limits = rule.limits ?? {};
+      const tooLarge = (what: string) => new RefusedUpdate(CloseCode.tooLarge, `${where}: ${what}`);
       if (rule.shape === 'text') {
-        if (!(value instanceof Y.Text)) throw invalid(`${where}: the note must be shared text`);
-        if (value.length > CLAIM_LIMITS.noteChars) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: the note is longer than ${CLAIM_LIMITS.noteChars} characters`);
-      } else if (rule.shape === 'evidence') {
-        if (!(value instanceof Y.Array)) throw invalid(`${where}: evidence must be a list`);
-        if (value.length > CLAIM_LIMITS.evidenceEntries) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: more than ${CLAIM_LIMITS.evidenceEntries} evidence entries`);
-        value.forEach((entry) => checkEvidenceEntry(entry, where));
-      } else if (rule.shape === 'tags') {
-        if (!(value instanceof Y.Array)) throw invalid(`${where}: tags must be a list`);
-        if (value.length > CLAIM_LIMITS.tags) throw new RefusedUpdate(CloseCode.tooLarge, `${where}: more than ${CLAIM_LIMITS.tags} tags`);
-        value.forEach((tag) => {
-          if (typeof tag !== 'string') throw invalid(`${where}: every tag must be a string`);
-          checkString(tag, `${where}: a tag`, CLAIM_LIMITS.tagChars);
+        if (!(value instanceof Y.Text)) throw invalid(`${where}: the ${key} must be shared text`);
+        if (limits.maxChars !== undefined && value.length > limits.maxChars) throw tooLarge(`the ${key} is longer than ${limits.maxChars} characters`);
+      } else if (rule.shape === 'evidence' || rule.shape === 'tags') {
+        if (!(value instanceof Y.Array)) throw invalid(`${where}: ${key} must be a list`);
+        if (limits.maxEntries !== undefined && value.length > limits.maxEntries) throw tooLarge(`more than ${limits.maxEntries} entries in ${key}`);
+        value.forEach((entry) => {
+          if (rule.shape === 'evidence') return checkEvidenceEntry(entry, where);
+          if (typeof entry !== 'string') throw invalid(`${where}: every entry of ${key} must be a string`);
+          checkString(entry, `${where}: an entry of ${key}`, limits.maxChars ?? VALUE_LIMITS.valueChars);
         });
       }
     }

@@ -1,13 +1,11 @@
 import type * as Y from 'yjs';
-import { CLAIM_STATUSES, EVIDENCE_KINDS, readClaim, STANCES, type ClaimMap } from '../shared/claim-doc';
+import { CLAIM_FIELDS, CLAIM_STATUSES, EVIDENCE_FIELDS, EVIDENCE_KINDS, readClaim, STANCES, VALUE_LIMITS, type ClaimMap } from '../shared/claim-doc';
+import { isUuid } from '../shared/ids';
 import { anchorVersionOf, documentVersionOf } from '../shared/document-version';
 import { storableJson, toStorable } from '../shared/storable-text';
 import type { ClaimRow, EvidenceRow } from './repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
-
-const str = (v: unknown, max = 100_000): string | null => (typeof v === 'string' ? toStorable(v.slice(0, max)) : null);
+const str = (v: unknown, max: number = VALUE_LIMITS.valueChars): string | null => (typeof v === 'string' ? toStorable(v.slice(0, max)) : null);
 
 /**
  * The relational rows of one claim as it stands in the Y.Doc, or null when the claim is not
@@ -19,7 +17,8 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
   const c = readClaim(map);
   const a = c.anchor;
   if (!a || !Number.isInteger(a.start) || !Number.isInteger(a.end) || typeof a.exact !== 'string') return null;
-  const confidence = typeof c.confidence === 'number' && Number.isFinite(c.confidence) ? Math.round(Math.min(100, Math.max(0, c.confidence))) : null;
+  const { min, max } = CLAIM_FIELDS.confidence.limits;
+  const confidence = typeof c.confidence === 'number' && Number.isFinite(c.confidence) ? Math.round(Math.min(max, Math.max(min, c.confidence))) : null;
   const claim: ClaimRow = {
     id: claimId,
     documentId,
@@ -30,8 +29,8 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
     suffix: str(a.suffix) ?? '',
     status: CLAIM_STATUSES.includes(c.status) ? c.status : 'open',
     confidence,
-    note: toStorable(c.note),
-    tags: c.tags.slice(0, 100).map((t) => toStorable(t.slice(0, 100))),
+    note: toStorable(c.note.slice(0, CLAIM_FIELDS.note.limits.maxChars)),
+    tags: c.tags.slice(0, CLAIM_FIELDS.tags.limits.maxEntries).map((t) => toStorable(t.slice(0, CLAIM_FIELDS.tags.limits.maxChars))),
     review: storableJson(c.review),
     // The version the anchor counts in; a claim without one was made on the document's current version.
     anchorVersion: anchorVersionOf(a, (map.doc && documentVersionOf(map.doc)?.version) || 1),
@@ -47,8 +46,8 @@ export function projectClaim(documentId: string, claimId: string, map: ClaimMap)
       position: evidence.length,
       kind: e.kind,
       stance: e.stance,
-      url: str(e.url, 4000),
-      title: str(e.title, 1000),
+      url: str(e.url, EVIDENCE_FIELDS.url.maxChars),
+      title: str(e.title, EVIDENCE_FIELDS.title.maxChars),
       excerpt: str(e.excerpt),
       sourceDocumentId: isUuid(e.documentId) ? e.documentId : null,
       anchor: e.anchor && Number.isInteger(e.anchor.start) && Number.isInteger(e.anchor.end) ? storableJson(e.anchor) : null,

@@ -8,7 +8,7 @@ import { roleAtLeast } from '../shared/roles';
 import { credentialOf, type AccessWatch } from './access-watch';
 import { Connection } from './connection';
 import { Heartbeat } from './heartbeat';
-import { isUuid } from './projection';
+import { isUuid } from '../shared/ids';
 import { RoomNotFoundError, type Rooms } from './rooms';
 
 const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>

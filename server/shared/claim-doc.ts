@@ -16,33 +16,48 @@ export type FieldOwner = 'server' | 'immutable' | 'collaborative';
  */
 export type FieldShape = 'value' | 'text' | 'evidence' | 'tags' | 'votes' | 'comments';
 
+/** Limits a client's write to a field must keep within; past them the update is refused (4413). */
+export interface FieldLimits {
+  /** A number's range (inclusive). */
+  min?: number;
+  max?: number;
+  /** Characters of the text, or of each entry of a list. */
+  maxChars?: number;
+  /** Entries of a list. */
+  maxEntries?: number;
+}
+
 export interface FieldRule {
+  /** Its kind: written only by the server, set once at creation, or edited by any client with write access. */
   owner: FieldOwner;
   shape: FieldShape;
+  /** What a `value` field holds, or what a list's entries are (the projection and the guard coerce to it). */
+  type: 'uuid' | 'anchor' | 'integer' | 'user' | 'timestamp' | 'status' | 'boolean' | 'tally' | 'review' | 'text' | 'evidence' | 'string' | 'votes' | 'comments';
   /** Read-only once a lead signed the claim off (verified or rejected), until a lead reopens it. */
   lockedAfterSignOff: boolean;
+  limits?: FieldLimits;
 }
 
 /**
- * The one table of a claim's fields, read by the server's guard and by clients: every key a
- * claim's Y.Map may hold, who writes it, what it holds, and whether sign-off locks it. A key not
- * in this table is removed by the guard.
+ * The one table of a claim's fields, read by the server's guard, intake checks and projection and
+ * by the web app: every key a claim's Y.Map may hold, its kind, what it holds, its limits, and
+ * whether sign-off locks it. A key not in this table is removed by the guard.
  */
 export const CLAIM_FIELDS = {
-  id: { owner: 'immutable', shape: 'value', lockedAfterSignOff: true },
-  anchor: { owner: 'immutable', shape: 'value', lockedAfterSignOff: true },
-  confidence: { owner: 'collaborative', shape: 'value', lockedAfterSignOff: true },
-  note: { owner: 'collaborative', shape: 'text', lockedAfterSignOff: true },
-  evidence: { owner: 'collaborative', shape: 'evidence', lockedAfterSignOff: true },
-  tags: { owner: 'collaborative', shape: 'tags', lockedAfterSignOff: false },
-  createdBy: { owner: 'server', shape: 'value', lockedAfterSignOff: true },
-  createdAt: { owner: 'server', shape: 'value', lockedAfterSignOff: true },
-  status: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
-  revealed: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
-  votes: { owner: 'server', shape: 'votes', lockedAfterSignOff: false },
-  tally: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
-  comments: { owner: 'server', shape: 'comments', lockedAfterSignOff: false },
-  review: { owner: 'server', shape: 'value', lockedAfterSignOff: false },
+  id: { owner: 'immutable', shape: 'value', type: 'uuid', lockedAfterSignOff: true },
+  anchor: { owner: 'immutable', shape: 'value', type: 'anchor', lockedAfterSignOff: true },
+  confidence: { owner: 'collaborative', shape: 'value', type: 'integer', lockedAfterSignOff: true, limits: { min: 0, max: 100 } },
+  note: { owner: 'collaborative', shape: 'text', type: 'text', lockedAfterSignOff: true, limits: { maxChars: 100_000 } },
+  evidence: { owner: 'collaborative', shape: 'evidence', type: 'evidence', lockedAfterSignOff: true, limits: { maxEntries: 200 } },
+  tags: { owner: 'collaborative', shape: 'tags', type: 'string', lockedAfterSignOff: false, limits: { maxEntries: 100, maxChars: 100 } },
+  createdBy: { owner: 'server', shape: 'value', type: 'user', lockedAfterSignOff: true },
+  createdAt: { owner: 'server', shape: 'value', type: 'timestamp', lockedAfterSignOff: true },
+  status: { owner: 'server', shape: 'value', type: 'status', lockedAfterSignOff: false },
+  revealed: { owner: 'server', shape: 'value', type: 'boolean', lockedAfterSignOff: false },
+  votes: { owner: 'server', shape: 'votes', type: 'votes', lockedAfterSignOff: false },
+  tally: { owner: 'server', shape: 'value', type: 'tally', lockedAfterSignOff: false },
+  comments: { owner: 'server', shape: 'comments', type: 'comments', lockedAfterSignOff: false },
+  review: { owner: 'server', shape: 'value', type: 'review', lockedAfterSignOff: false },
 } as const satisfies Record<string, FieldRule>;
 
 export type ClaimField = keyof typeof CLAIM_FIELDS;
@@ -50,25 +65,26 @@ const fieldsWhere = (test: (rule: FieldRule) => boolean) => (Object.keys(CLAIM_F
 
 /** Fields only the server writes; a client's write to one is undone and audited. */
 export const SERVER_OWNED_FIELDS = fieldsWhere((r) => r.owner === 'server');
-/** Fields set once when the claim is created and never changed afterwards. */
-export const IMMUTABLE_FIELDS = fieldsWhere((r) => r.owner === 'immutable');
 /** Fields any client with write access edits. */
 export const COLLABORATIVE_FIELDS = fieldsWhere((r) => r.owner === 'collaborative');
 /** Fields a client cannot change while the claim is signed off. */
 export const LOCKED_AFTER_SIGN_OFF = fieldsWhere((r) => r.owner === 'collaborative' && r.lockedAfterSignOff);
 
 export const fieldRule = (key: string): FieldRule | undefined => (Object.hasOwn(CLAIM_FIELDS, key) ? CLAIM_FIELDS[key as ClaimField] : undefined);
-export const isServerOwned = (key: string): boolean => fieldRule(key)?.owner === 'server';
 /** Statuses after sign-off: the claim's collaborative fields are read-only until a lead reopens it. */
 export const isSignedOff = (status: unknown): boolean => status === 'verified' || status === 'rejected';
 
-/** The evidence entry's fields: what each holds, and which the server fills. */
+/** A confidence as the table allows it: a whole number within its range, or null. */
+export const isValidConfidence = (v: unknown): v is number | null =>
+  v === null || (typeof v === 'number' && Number.isInteger(v) && v >= CLAIM_FIELDS.confidence.limits.min && v <= CLAIM_FIELDS.confidence.limits.max);
+
+/** The evidence entry's fields: what each holds, its length limit, and which the server fills. */
 export const EVIDENCE_FIELDS = {
   id: { serverFilled: false, type: 'string' },
   kind: { serverFilled: false, type: 'string' },
   stance: { serverFilled: false, type: 'string' },
-  url: { serverFilled: false, type: 'string?' },
-  title: { serverFilled: false, type: 'string?' },
+  url: { serverFilled: false, type: 'string?', maxChars: 4000 },
+  title: { serverFilled: false, type: 'string?', maxChars: 1000 },
   excerpt: { serverFilled: false, type: 'string?' },
   documentId: { serverFilled: false, type: 'string?' },
   anchor: { serverFilled: false, type: 'object?' },
@@ -77,10 +93,10 @@ export const EVIDENCE_FIELDS = {
 } as const;
 
 /**
- * Limits on what one claim may hold, checked before a client's update reaches the shared
- * document: nesting, note length, list lengths, the size of any one value.
+ * Limits on any value a client writes into the shared document, whatever the field: nesting, the
+ * size of one plain value, key lengths. Each field's own limits are in CLAIM_FIELDS.
  */
-export const CLAIM_LIMITS = {
+export const VALUE_LIMITS = {
   /** Nesting of shared types below the claims map (claim → evidence → entry is 3). */
   typeDepth: 4,
   /** Nesting of a plain JSON value (an anchor is 1, a tally 2). */
@@ -89,10 +105,8 @@ export const CLAIM_LIMITS = {
   valueNodes: 2000,
   /** Characters of one string in a plain value (a title, an excerpt, a URL). */
   valueChars: 100_000,
-  noteChars: 100_000,
-  evidenceEntries: 200,
-  tags: 100,
-  tagChars: 100,
+  /** Characters of a map key or a format attribute. */
+  keyChars: 100,
 } as const;
 
 export const CLAIM_STATUSES = ['open', 'in_review', 'verified', 'rejected'] as const;

@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { loadStoredState } from '../../server/collab/repository';
 import { testConfig, type Config } from '../../server/config';
-import { CLAIM_LIMITS, claimsOf, newClaim } from '../../server/shared/claim-doc';
+import { CLAIM_FIELDS, claimsOf, newClaim } from '../../server/shared/claim-doc';
 import { AuthType, CloseCode, MessageType, SyncType } from '../../server/shared/collab-protocol';
 import { startApp, type TestApp } from '../helpers/app';
 import { signUp, type Client } from '../helpers/client';
@@ -130,14 +130,14 @@ describe('sizes of notes and documents', () => {
     return c;
   }
 
-  test(`a note longer than ${CLAIM_LIMITS.noteChars} characters is refused with 4413 and nothing of it is stored`, async () => {
+  test(`a note longer than ${CLAIM_FIELDS.note.limits.maxChars} characters is refused with 4413 and nothing of it is stored`, async () => {
     const { lead, documentId } = await documentOf(app);
     const c = await client(lead, documentId);
     const id = randomUUID();
     claimsOf(c.doc).set(id, newClaim({ id, anchor: anchorOf('312 inspections'), note: 'Start.' }));
     await c.saved.whenSaved();
     const closed = nextClose(c);
-    (claimsOf(c.doc).get(id)!.get('note') as Y.Text).insert(6, 'x'.repeat(CLAIM_LIMITS.noteChars));
+    (claimsOf(c.doc).get(id)!.get('note') as Y.Text).insert(6, 'x'.repeat(CLAIM_FIELDS.note.limits.maxChars));
     expect((await closed).code).toBe(CloseCode.tooLarge);
     c.provider.disconnect();
     expect((await lead.get(`/api/claims/${id}`)).body.claim.note).toBe('Start.');

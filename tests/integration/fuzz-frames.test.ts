@@ -5,7 +5,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { quarantinedBatches } from '../../db/schema';
-import { CLAIM_FIELDS, CLAIM_LIMITS, claimsOf, newClaim, newEvidence, type ClaimMap } from '../../server/shared/claim-doc';
+import { CLAIM_FIELDS, claimsOf, newClaim, newEvidence, type ClaimMap, VALUE_LIMITS } from '../../server/shared/claim-doc';
 import { AuthType, CloseCode } from '../../server/shared/collab-protocol';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles } from '../helpers/client';
@@ -160,12 +160,12 @@ const recipes: Record<string, (p: Params) => Uint8Array> = {
     rawJson(updateFrom(base, (d) => setAsJsonContent(claim(d), p.field, 'PLACEHOLDER-json')), 'PLACEHOLDER-json', '['.repeat(p.depth * 20) + ']'.repeat(p.depth * 20)),
   invalidJsonRaw: (p) => rawJson(updateFrom(base, (d) => setAsJsonContent(claim(d), p.field, 'PLACEHOLDER-json')), 'PLACEHOLDER-json', `{"a": ${p.bad}`),
   // Sizes just past each limit.
-  hugeNote: () => updateFrom(base, (d) => (claim(d).get('note') as Y.Text).insert(0, 'n'.repeat(CLAIM_LIMITS.noteChars + 1))),
-  hugeValueString: () => updateFrom(base, (d) => entry(d).set('excerpt', 'e'.repeat(CLAIM_LIMITS.valueChars + 1))),
-  longTag: () => updateFrom(base, (d) => (claim(d).get('tags') as Y.Array<string>).push(['t'.repeat(CLAIM_LIMITS.tagChars + 1)])),
-  manyTags: () => updateFrom(base, (d) => (claim(d).get('tags') as Y.Array<string>).push(Array.from({ length: CLAIM_LIMITS.tags + 1 }, (_, i) => `t${i}`))),
-  manyEvidence: () => updateFrom(base, (d) => (claim(d).get('evidence') as Y.Array<unknown>).push(Array.from({ length: CLAIM_LIMITS.evidenceEntries + 1 }, () => evidenceItem({})))),
-  hugeJsonArray: (p) => updateFrom(base, (d) => claim(d).set(p.field, Array.from({ length: CLAIM_LIMITS.valueNodes + 1 }, (_, i) => i) as never)),
+  hugeNote: () => updateFrom(base, (d) => (claim(d).get('note') as Y.Text).insert(0, 'n'.repeat(CLAIM_FIELDS.note.limits.maxChars + 1))),
+  hugeValueString: () => updateFrom(base, (d) => entry(d).set('excerpt', 'e'.repeat(VALUE_LIMITS.valueChars + 1))),
+  longTag: () => updateFrom(base, (d) => (claim(d).get('tags') as Y.Array<string>).push(['t'.repeat(CLAIM_FIELDS.tags.limits.maxChars + 1)])),
+  manyTags: () => updateFrom(base, (d) => (claim(d).get('tags') as Y.Array<string>).push(Array.from({ length: CLAIM_FIELDS.tags.limits.maxEntries + 1 }, (_, i) => `t${i}`))),
+  manyEvidence: () => updateFrom(base, (d) => (claim(d).get('evidence') as Y.Array<unknown>).push(Array.from({ length: CLAIM_FIELDS.evidence.limits.maxEntries + 1 }, () => evidenceItem({})))),
+  hugeJsonArray: (p) => updateFrom(base, (d) => claim(d).set(p.field, Array.from({ length: VALUE_LIMITS.valueNodes + 1 }, (_, i) => i) as never)),
   hugeShadowArray: () => updateFrom(base, (d) => claim(d).set('scratch', Y.Array.from(Array.from({ length: 20_000 }, (_, i) => i)))),
   // A wrong type in each claim field, on the existing claim and on a new one.
   wrongType: (p) => updateFrom(base, (d) => claim(d).set(p.field, wrongValues()[p.wrong])),
