@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CLAIM_FIELDS } from '../../server/shared/claim-doc';
 import { allTags, arrangeClaims, stepClaim, tidyTag } from '../../web/src/routes/d/[id]/claim-order';
 
 const claim = (id: string, start: number, confidence: number | null, status: string, tags: string[] = []) => ({
@@ -64,6 +65,9 @@ describe('tags', () => {
   test('tidies a typed tag', () => {
     expect(tidyTag('  public   spending ')).toBe('public spending');
     expect(tidyTag('   ')).toBe('');
-    expect(tidyTag('x'.repeat(60))).toHaveLength(40);
+    // Cut to the length the server accepts for a tag (the rule table), never longer.
+    const max = CLAIM_FIELDS.tags.limits.maxChars;
+    expect(tidyTag('x'.repeat(max + 20))).toHaveLength(max);
+    expect(tidyTag('x'.repeat(max - 1))).toHaveLength(max - 1);
   });
 });

@@ -1,7 +1,4 @@
-/** Whether a route parameter can be an API id (ids are UUID strings, API.md). */
-export function isId(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+// Whether a value can be an API id is `isUuid` in $shared/ids.
 
 /**
  * A new random (version 4) UUID for a claim or evidence entry made in the browser.

@@ -3,8 +3,10 @@
  * they may later become `import type` from the server's schemas.
  */
 
-/** Membership roles, weakest first: each has the rights of the ones before it. */
-export type Role = 'viewer' | 'annotator' | 'factchecker' | 'lead';
+import type { Role } from '$shared/roles';
+
+/** Membership roles, weakest first (server/shared/roles.ts: ROLES, roleAtLeast, ROLE_LABELS). */
+export type { Role };
 
 export interface User {
   id: string;

@@ -1,16 +1,17 @@
 /**
- * What the workspace's verification pages (search, dashboard, export) share: claim statuses and
- * verdicts in words and colours, links to a claim, the list of workspace pages, and the loader for
- * the workspace with the caller's role and the voting quorum.
+ * What the workspace's verification pages (search, dashboard, export) share: the colours of claim
+ * statuses and verdicts (their words are in $shared/labels), links to a claim, the list of
+ * workspace pages, and the loader for the workspace with the caller's role and the voting quorum.
  */
 import { error } from '@sveltejs/kit';
+// The value lists and the field rules live in the shared Y.Doc module; Yjs (side-effect free)
+// is left out of these pages' bundles, as nothing here uses it.
+import { CLAIM_FIELDS, CLAIM_STATUSES, VERDICTS, type Anchor, type AnchorReview, type ClaimStatus, type EvidenceItem, type Tally, type UserRef, type Verdict } from '$shared/claim-doc';
+import { isUuid } from '$shared/ids';
+import { NO_CONSENSUS_LABEL, STATUS_LABELS, statusLabel, VERDICT_LABELS, verdictLabel } from '$shared/labels';
+import type { Role } from '$shared/roles';
 import { api } from './api';
-import { isId } from './ids';
 import { loadOrFail, requireUser } from './load';
-import type { Role } from './types';
-// The value lists live in the shared Y.Doc module; only their types come here (a relative path,
-// so that nothing of Yjs reaches these pages' bundles and no Kit alias is needed).
-import type { Anchor, AnchorReview, ClaimStatus, EvidenceItem, Tally, UserRef, Verdict } from '../../../server/shared/claim-doc';
 
 export type { ClaimStatus, Verdict };
 
@@ -85,60 +86,46 @@ export interface Appearance {
   color: string;
 }
 
-/** Claim statuses in their workflow order. */
-export const STATUS_APPEARANCE: Record<ClaimStatus, Appearance> = {
-  open: { label: 'Open', color: '#5d6671' },
-  in_review: { label: 'In review', color: '#2a6db0' },
-  verified: { label: 'Verified', color: '#1e6b3a' },
-  rejected: { label: 'Rejected', color: '#a32117' },
+const STATUS_COLORS: Record<ClaimStatus, string> = { open: '#5d6671', in_review: '#2a6db0', verified: '#1e6b3a', rejected: '#a32117' };
+
+const VERDICT_COLORS: Record<Verdict, string> = {
+  accurate: '#1e6b3a',
+  mostly_accurate: '#4f7d2c',
+  mixed: '#8a6100',
+  mostly_inaccurate: '#b4501b',
+  inaccurate: '#a32117',
+  unverifiable: '#5d6671',
 };
 
-export const CLAIM_STATUSES = Object.keys(STATUS_APPEARANCE) as ClaimStatus[];
+/** Claim statuses in their workflow order (CLAIM_STATUSES), in words and colour. */
+export const STATUS_APPEARANCE = Object.fromEntries(CLAIM_STATUSES.map((s) => [s, { label: STATUS_LABELS[s], color: STATUS_COLORS[s] }])) as Record<ClaimStatus, Appearance>;
 
-/** Verdicts best to worst, then `unverifiable` (off the scale), as API.md orders them. */
-export const VERDICT_APPEARANCE: Record<Verdict, Appearance> = {
-  accurate: { label: 'Accurate', color: '#1e6b3a' },
-  mostly_accurate: { label: 'Mostly accurate', color: '#4f7d2c' },
-  mixed: { label: 'Mixed', color: '#8a6100' },
-  mostly_inaccurate: { label: 'Mostly inaccurate', color: '#b4501b' },
-  inaccurate: { label: 'Inaccurate', color: '#a32117' },
-  unverifiable: { label: 'Unverifiable', color: '#5d6671' },
-};
-
-export const VERDICTS = Object.keys(VERDICT_APPEARANCE) as Verdict[];
+/** Verdicts best to worst, then `unverifiable` (VERDICTS' order), in words and colour. */
+export const VERDICT_APPEARANCE = Object.fromEntries(VERDICTS.map((v) => [v, { label: VERDICT_LABELS[v], color: VERDICT_COLORS[v] }])) as Record<Verdict, Appearance>;
 
 /** A revealed claim whose votes tie: it has no consensus verdict. */
-export const NO_CONSENSUS: Appearance = { label: 'No consensus', color: '#8b8579' };
-
-/** "In review" for `in_review`; the value itself when the server sends one this app does not know. */
-export function statusLabel(status: string): string {
-  return STATUS_APPEARANCE[status as ClaimStatus]?.label ?? status;
-}
-
-/** "Mostly accurate" for `mostly_accurate`; "No consensus" for null. */
-export function verdictLabel(verdict: string | null): string {
-  if (verdict === null) return NO_CONSENSUS.label;
-  return VERDICT_APPEARANCE[verdict as Verdict]?.label ?? verdict;
-}
+export const NO_CONSENSUS: Appearance = { label: NO_CONSENSUS_LABEL, color: '#8b8579' };
 
 /** Whether a query-string value is a claim status. */
 export function isStatus(value: string | null): value is ClaimStatus {
-  return value !== null && value in STATUS_APPEARANCE;
+  return value !== null && (CLAIM_STATUSES as readonly string[]).includes(value);
 }
 
 /** Whether a query-string value is a verdict. */
 export function isVerdict(value: string | null): value is Verdict {
-  return value !== null && value in VERDICT_APPEARANCE;
+  return value !== null && (VERDICTS as readonly string[]).includes(value);
 }
 
-/** Minimum-confidence choices offered by the filters (the API takes any whole number 0–100). */
+const CONFIDENCE = CLAIM_FIELDS.confidence.limits;
+
+/** Minimum-confidence choices offered by the filters (the API takes any whole number of the confidence's range). */
 export const CONFIDENCE_STEPS = [25, 50, 75, 90] as const;
 
-/** A confidence from the query string: a whole number 0–100, or null when absent or not one. */
+/** A confidence from the query string: a whole number within the claim's confidence range, or null when absent or not one. */
 export function confidenceParam(value: string | null): number | null {
-  if (value === null || !/^\d{1,3}$/.test(value)) return null;
+  if (value === null || !/^\d{1,6}$/.test(value)) return null;
   const n = Number(value);
-  return n <= 100 ? n : null;
+  return n >= CONFIDENCE.min && n <= CONFIDENCE.max ? n : null;
 }
 
 /** The reader's address for one claim: the document, scrolled to and opened on the claim. */
@@ -168,20 +155,12 @@ const NOT_FOUND = "This workspace does not exist or you don't have access.";
  */
 export async function loadWorkspace(workspaceId: string): Promise<WorkspaceWithQuorum> {
   await requireUser();
-  if (!isId(workspaceId)) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
+  if (!isUuid(workspaceId)) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
   // The caller's own workspace list both proves membership and carries their role.
   const { workspaces } = await loadOrFail(() => api.get<WorkspacesWithQuorumResponse>('/api/workspaces'));
   const workspace = workspaces.find((w) => w.id === workspaceId);
   if (!workspace) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
   return workspace;
-}
-
-/** Roles from least to most rights (API.md "Roles"): each may do what the ones before it may. */
-const ROLE_RANK: Record<Role, number> = { viewer: 0, annotator: 1, factchecker: 2, lead: 3 };
-
-/** Whether `role` has at least the rights of `min` (an unknown or missing role has none). */
-export function roleAtLeast(role: Role | null | undefined, min: Role): boolean {
-  return role != null && (ROLE_RANK[role] ?? -1) >= ROLE_RANK[min];
 }
 
 /** "Mostly inaccurate — 67% agreement of 3" for a revealed tally; "No consensus — …" on a tie. */

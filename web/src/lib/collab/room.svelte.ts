@@ -1,7 +1,8 @@
 import { anchorFromRange, type Anchor } from '$anchoring';
-import { claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
+import { CLAIM_FIELDS, claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
 import { CloseCode } from '$shared/collab-protocol';
 import { DOCUMENT_KEY, documentVersionOf, isPlacedOn, type DocumentVersionInfo } from '$shared/document-version';
+import { roleAtLeast } from '$shared/roles';
 import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
 import { api } from '$lib/api';
 import { newId } from '$lib/ids';
@@ -243,7 +244,7 @@ export class Room {
   }
 
   /**
-   * Sets the team's confidence in a claim (0–100, or null for "not rated"). Called on every move
+   * Sets the team's confidence in a claim (within CLAIM_FIELDS' range, or null for "not rated"). Called on every move
    * of a slider; sends at most one update per CONFIDENCE_INTERVAL_MS, always including the last.
    */
   setConfidence(claimId: string, value: number | null): void {
@@ -255,7 +256,8 @@ export class Room {
       }, CONFIDENCE_INTERVAL_MS);
       this.#confidence.set(claimId, send);
     }
-    send(value === null ? null : Math.round(Math.min(100, Math.max(0, value))));
+    const { min, max } = CLAIM_FIELDS.confidence.limits;
+    send(value === null ? null : Math.round(Math.min(max, Math.max(min, value))));
   }
 
   /** Sends a pending confidence value now (the end of a drag). */
@@ -375,8 +377,7 @@ export class Room {
     try {
       const { document } = await api.get<{ document: Document }>(`/api/documents/${this.documentId}`);
       const { workspaces } = await api.get<{ workspaces: Workspace[] }>('/api/workspaces');
-      const role = workspaces.find((w) => w.id === document.workspaceId)?.role ?? 'viewer';
-      this.readOnly = role === 'viewer';
+      this.readOnly = !roleAtLeast(workspaces.find((w) => w.id === document.workspaceId)?.role, 'annotator');
       this.#updateSaved();
     } catch {
       // Signed out or removed meanwhile: the next close code says so.

@@ -1,5 +1,5 @@
 import { api } from '$lib/api';
-import { isId } from '$lib/ids';
+import { isUuid } from '$shared/ids';
 import { loadOrFail, requireUser } from '$lib/load';
 import type { DocumentResponse, WorkspacesResponse } from '$lib/types';
 import { error } from '@sveltejs/kit';
@@ -9,7 +9,7 @@ const NOT_FOUND = "This document does not exist or you don't have access.";
 
 export const load: PageLoad = async ({ params }) => {
   await requireUser();
-  if (!isId(params.id)) error(404, { message: NOT_FOUND, code: 'document_not_found' });
+  if (!isUuid(params.id)) error(404, { message: NOT_FOUND, code: 'document_not_found' });
   const [{ document }, { workspaces }] = await loadOrFail(
     () =>
       Promise.all([

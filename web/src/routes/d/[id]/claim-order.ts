@@ -1,3 +1,6 @@
+// A relative import rather than `$shared`, so the unit tests (which know no Kit aliases) can load it.
+import { CLAIM_FIELDS, CLAIM_STATUSES } from '../../../../../server/shared/claim-doc';
+
 /** The fields of a claim that the panel sorts and filters on (a subset of ClaimState). */
 export interface Arrangeable {
   id: string;
@@ -20,7 +23,7 @@ export interface ClaimView {
 export const SORT_LABELS: Record<ClaimSort, string> = { position: 'Position in text', confidence: 'Confidence', status: 'Status' };
 
 /** Statuses in their working order: what still needs checking first. */
-const STATUS_ORDER = ['open', 'in_review', 'verified', 'rejected'];
+const STATUS_ORDER: readonly string[] = CLAIM_STATUSES;
 
 const byPosition = (a: Arrangeable, b: Arrangeable) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id.localeCompare(b.id);
 
@@ -57,7 +60,7 @@ export function stepClaim(ordered: readonly { id: string }[], current: string | 
   return ordered[(at + step + ordered.length) % ordered.length].id;
 }
 
-/** A tag as typed, tidied: trimmed, inner whitespace collapsed, at most 40 characters. Empty: not a tag. */
+/** A tag as typed, tidied: trimmed, inner whitespace collapsed, cut to the tags' length limit (CLAIM_FIELDS). Empty: not a tag. */
 export function tidyTag(input: string): string {
-  return input.trim().replace(/\s+/g, ' ').slice(0, 40);
+  return input.trim().replace(/\s+/g, ' ').slice(0, CLAIM_FIELDS.tags.limits.maxChars).trimEnd();
 }

@@ -1,5 +1,5 @@
 import { api } from '$lib/api';
-import { isId } from '$lib/ids';
+import { isUuid } from '$shared/ids';
 import { loadOrFail, requireUser } from '$lib/load';
 import type { DocumentsResponse, MembersResponse, WorkspacesResponse } from '$lib/types';
 import { error } from '@sveltejs/kit';
@@ -10,7 +10,7 @@ const NOT_FOUND = "This workspace does not exist or you don't have access.";
 export const load: PageLoad = async ({ params, depends }) => {
   depends('app:documents', 'app:members');
   await requireUser();
-  if (!isId(params.wid)) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
+  if (!isUuid(params.wid)) error(404, { message: NOT_FOUND, code: 'workspace_not_found' });
   const wid = encodeURIComponent(params.wid);
   const [{ workspaces }, { documents }, { members }] = await loadOrFail(
     () =>

@@ -1,5 +1,5 @@
 import { api } from '$lib/api';
-import { isId } from '$lib/ids';
+import { isUuid } from '$shared/ids';
 import { loadOrFail } from '$lib/load';
 import type { DocumentsResponse } from '$lib/types';
 import { loadWorkspace } from '$lib/verification';
@@ -15,7 +15,7 @@ export const load: PageLoad = async ({ params, url, depends }) => {
   const wid = encodeURIComponent(workspace.id);
   // `?document=<id>` narrows the dashboard to one document.
   const documentId = url.searchParams.get('document');
-  if (documentId !== null && !isId(documentId)) error(404, { message: NO_DOCUMENT, code: 'document_not_found' });
+  if (documentId !== null && !isUuid(documentId)) error(404, { message: NO_DOCUMENT, code: 'document_not_found' });
   const [{ documents }, dashboard] = await loadOrFail(
     () =>
       Promise.all([
