@@ -147,3 +147,24 @@ export function checkClaimShapes(claims: Y.Map<ClaimMap>, touched: Iterable<stri
     }
   }
 }
+
+/**
+ * Whether applying `update` would change `doc`: it carries content the document lacks, or deletes
+ * something not yet deleted. A client's sync step 2 always repeats its whole delete set, so an
+ * update with deletions is not a change unless one of them is new.
+ */
+export function changesDocument(doc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const state = stateOf(doc);
+  if (structs.some((s) => !(s instanceof Y.Skip) && s.id.clock + s.length > (state.get(s.id.client) ?? 0))) return true;
+  for (const [client, deletes] of ds.clients) {
+    const known = doc.store.clients.get(client) ?? [];
+    for (const { clock, len } of deletes) {
+      if (clock + len > (state.get(client) ?? 0)) return true;
+      for (let i = Y.findIndexSS(known, clock); i < known.length && known[i].id.clock < clock + len; i++) {
+        if (!known[i].deleted) return true;
+      }
+    }
+  }
+  return false;
+}

@@ -154,8 +154,8 @@ export class Rooms {
   /** Unloads an idle room once everything it holds is saved (compacting its log first). */
   private async unload(room: Room): Promise<void> {
     if (room.holds > 0 || room.connections.size > 0 || room.destroyed) return;
-    if (room.hasPending || room.committed < room.appended) {
-      await room.durable(room.appended);
+    if (room.unsaved) {
+      await room.durable(room.ledger.appended);
       return this.scheduleUnload(room);
     }
     if (room.logRows > 0) await this.compact(room);

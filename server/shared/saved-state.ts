@@ -7,7 +7,8 @@ import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { AuthType, MessageType, SyncType } from './collab-protocol';
 
-export type SavedStatus = 'connecting' | 'saved' | 'saving' | 'offline';
+/** `denied`: the server refused a write of this client (permission-denied: a read-only connection); it was not saved. */
+export type SavedStatus = 'connecting' | 'saved' | 'saving' | 'offline' | 'denied';
 
 interface CountingSocket {
   /** Write frames (sync step 2 or update) sent on this socket. */
@@ -42,8 +43,9 @@ export function countingWebSocket<T extends SocketClass>(Base: T): T {
  */
 export class SavedState {
   status: SavedStatus = 'connecting';
-  /** Set when the server refused this client's writes or closed the room for good. */
+  /** The server's reason when it refused a write on the current connection (cleared on reconnect). */
   denied: string | null = null;
+  private deniedOn: unknown = null;
   private readonly listeners = new Set<(status: SavedStatus) => void>();
 
   constructor(private readonly provider: WebsocketProvider) {
@@ -54,6 +56,7 @@ export class SavedState {
         if (socket) socket.savedFrames = Math.max(socket.savedFrames, decoding.readVarUint(decoder));
       } else if (sub === AuthType.permissionDenied) {
         this.denied = decoding.readVarString(decoder);
+        this.deniedOn = provider.ws;
       }
       this.update();
     };
@@ -64,8 +67,11 @@ export class SavedState {
 
   private update(): void {
     const socket = this.provider.ws as unknown as CountingSocket | null;
+    // A refusal is about the connection it came on: a new one (after a role change, say) starts afresh.
+    if (this.denied !== null && this.deniedOn !== this.provider.ws) this.denied = null;
     let next: SavedStatus;
     if (!this.provider.wsconnected || !socket) next = this.provider.wsconnecting ? 'connecting' : 'offline';
+    else if (this.denied !== null) next = 'denied';
     else if (!this.provider.synced) next = 'connecting';
     else next = socket.savedFrames >= socket.writeFrames ? 'saved' : 'saving';
     if (next === 'connecting' && this.status === 'offline') next = 'offline';
