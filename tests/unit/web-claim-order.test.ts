@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CLAIM_FIELDS } from '../../server/shared/claim-doc';
-import { allTags, arrangeClaims, stepClaim, tidyTag } from '../../web/src/routes/d/[id]/claim-order';
+import { allTags, arrangeClaims, stepClaim, tidyTag } from '../../web/src/routes/documents/[id]/claim-order';
 
 const claim = (id: string, start: number, confidence: number | null, status: string, tags: string[] = []) => ({
   id,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { coveredAtLeast, IntervalIndex } from '../../web/src/routes/d/[id]/intervals';
+import { coveredAtLeast, IntervalIndex } from '../../web/src/routes/documents/[id]/intervals';
 
 const interval = fc.tuple(fc.nat(200), fc.integer({ min: 1, max: 40 })).map(([start, length]) => ({ start, end: start + length }));
 

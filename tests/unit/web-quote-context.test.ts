@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { anchorFromRange } from '../../server/anchoring';
-import { quoteContext } from '../../web/src/routes/d/[id]/quote-context';
+import { quoteContext } from '../../web/src/routes/documents/[id]/quote-context';
 
 const TEXT = 'The mayor told the council on Tuesday that dredging the eastern harbour will double capacity.\n\nShe said it would cost 48 million.';
 

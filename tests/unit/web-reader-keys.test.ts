@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { commandFor, type KeyPress } from '../../web/src/routes/d/[id]/reader-keys';
+import { commandFor, type KeyPress } from '../../web/src/routes/documents/[id]/reader-keys';
 
 const press = (key: string, target: KeyPress['target'] = { tagName: 'BODY' }, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { splitParagraphs } from '../../web/src/routes/d/[id]/paragraphs';
-import { locateRange, paragraphAt, tidySelection } from '../../web/src/routes/d/[id]/text-offsets';
+import { splitParagraphs } from '../../web/src/routes/documents/[id]/paragraphs';
+import { locateRange, paragraphAt, tidySelection } from '../../web/src/routes/documents/[id]/text-offsets';
 
 const TEXT = 'First paragraph.\n\nSecond one, longer.\n\n  Third.';
 const PARAGRAPHS = splitParagraphs(TEXT); // [0,16) [18,37) [41,47)
