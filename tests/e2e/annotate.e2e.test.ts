@@ -1,16 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { Client, uniqueEmail } from '../helpers/client';
 
 // Two people annotate one document together in two browsers (plus a viewer in a third), through
 // the production build against the real server. The tests run in order, each building on the last.
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/reader-claims.png', import.meta.url));
 const ARTICLE = readFileSync(new URL('./fixtures/harbour-article.txt', import.meta.url), 'utf8');
 const STUDY = readFileSync(new URL('./fixtures/feasibility-study.txt', import.meta.url), 'utf8');
 
@@ -435,8 +432,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     await expect.poll(async () => (await highlightsOver(ada.page, benSelects)).some((name) => name.startsWith('cb-peer-'))).toBe(true);
     await ada.page.mouse.move(5, 700);
     await ada.page.evaluate(() => window.scrollTo(0, 0));
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await ada.page.screenshot({ path: SCREENSHOT });
+    await ada.page.screenshot({ path: screenshotPath('reader-claims.png') });
     await ben.page.evaluate(() => document.getSelection()?.removeAllRanges());
   });
 

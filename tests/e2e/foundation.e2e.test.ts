@@ -1,15 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 
 // One story through the production build: sign up, create a workspace, import by pasting and by
 // uploading, read. The tests share one browser page and run in order, each building on the last.
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/screenshot.png', import.meta.url));
 const MARKDOWN_FIXTURE = readFileSync(new URL('./fixtures/border-report.md', import.meta.url));
 
 const PASTED_TITLE = 'Minister’s speech, annotated';
@@ -163,8 +160,7 @@ describe.skipIf(skipIfNoBrowser())('the web app, from sign-up to the reader', ()
     expect(paragraphs.some((p) => p.text.includes('2,650 km-long border'))).toBe(true);
     expect(await page.getByTestId('claims-panel').textContent()).toContain('Claims will appear here');
 
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: screenshotPath('screenshot.png') });
   });
 
   test('a lead adds a member by email, and an unknown email is answered with the API’s message', async () => {

@@ -1,17 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { signUp, workspaceWithRoles, type Client } from '../helpers/client';
 
 // A workspace's search, dashboard and export pages, through the production build against the real
 // server. The claims, votes and sign-offs are made through the API; a lead then reads them in the
 // browser. The tests share one page and run in order.
 
-const SCREENSHOT = fileURLToPath(new URL('../../docs/export.png', import.meta.url));
 
 const HARBOUR_TEXT = [
   "The mayor said that dredging the eastern harbour will double the port's cargo capacity by 2027.",
@@ -317,8 +314,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     await page.getByTestId('export-status').selectOption('any');
     await expect.poll(() => textOf('export-count')).toBe('5 claims from 2 documents');
     await expect.poll(() => textOf('export-preview')).toContain(JOBS);
-    mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT });
+    await page.screenshot({ path: screenshotPath('export.png') });
 
     await page.getByTestId('export-status').selectOption('verified');
     await expect.poll(() => textOf('export-count')).toBe('1 claim from 1 document');

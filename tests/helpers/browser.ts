@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 
 /** The Debian Chromium the e2e tests drive (`apt-get install -y chromium`). */
@@ -40,4 +42,16 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} not found: run "apt-get install -y chromium".`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Where a browser test saves the screenshot `name` (its folder is made): `test-results/screenshots/`
+ * (ignored by git) on an ordinary run, so a test run never rewrites tracked files; the README's
+ * pictures in `docs/` only when asked for with SCREENSHOTS=docs (`npm run screenshots`).
+ */
+export function screenshotPath(name: string): string {
+  const folder = process.env.SCREENSHOTS === 'docs' ? 'docs' : 'test-results/screenshots';
+  const path = fileURLToPath(new URL(`../../${folder}/${name}`, import.meta.url));
+  mkdirSync(dirname(path), { recursive: true });
+  return path;
 }
