@@ -7,7 +7,7 @@
 import pg from 'pg';
 import * as Y from 'yjs';
 import { createDb } from '../../db';
-import { initServerFields } from '../../server/collab/guard';
+import { initServerFields } from '../../server/collab/authoritative';
 import { compact, loadStoredState } from '../../server/collab/repository';
 import { claimsOf, newClaim, newEvidence } from '../../server/shared/claim-doc';
 import { createDocuments, type BenchAccount } from '../servers/corroborate-api';

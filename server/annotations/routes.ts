@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { writeThroughRoom } from '../claims/routes';
-import { initServerFields } from '../collab/guard';
+import { initServerFields } from '../collab/authoritative';
 import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
 import { badRequest, notFound } from '../errors';

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
 import type { Role } from '../shared/roles';
 import { AnchorRangeError, anchor as findAnchor, anchorFromRange } from '../anchoring';
-import { initServerFields } from '../collab/guard';
+import { initServerFields } from '../collab/authoritative';
 import { restOrigin } from '../collab/origins';
 import type { Room } from '../collab/room';
 import { findDocument } from '../documents/repository';
