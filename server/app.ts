@@ -18,9 +18,11 @@ import dashboardRoutes from './dashboard/routes';
 import searchRoutes from './search/routes';
 import voteRoutes from './votes/routes';
 import claimRoutes from './claims/routes';
+import type { RouteAccess } from './authorization';
 import type { Config } from './config';
 import documentRoutes from './documents/routes';
 import healthRoutes from './health/routes';
+import accessPlugin from './plugins/access';
 import authPlugin from './plugins/auth';
 import collabPlugin from './plugins/collab';
 import dbPlugin from './plugins/db';
@@ -32,8 +34,8 @@ import workspaceRoutes from './workspaces/routes';
 
 export interface BuiltApp {
   app: FastifyInstance;
-  /** Every route of the API and the collaboration server, as `METHOD /path` (the authorization matrix checks them all). */
-  routes: string[];
+  /** Every route of the API and the collaboration server, as `METHOD /path`, with the access it declares (the authorization matrix checks them all). */
+  routes: ReadonlyMap<string, RouteAccess>;
   database: DbHandle;
   /** Stops accepting requests, then closes the database. */
   close(): Promise<void>;
@@ -71,11 +73,6 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
       // How often Node looks for connections past those deadlines (its default is 30 s).
       connectionsCheckingInterval: Math.max(100, Math.min(5000, Math.floor(config.headersTimeoutMs / 2))),
     },
-  });
-  const routes: string[] = [];
-  app.addHook('onRoute', (route) => {
-    if (!/^\/(api|collab)\//.test(route.url)) return;
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
   });
   try {
     app.setValidatorCompiler(validatorCompiler);
@@ -126,6 +123,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(errorsPlugin);
     await app.register(dbPlugin, { db: database.db, kind: database.kind });
     await app.register(authPlugin, { config });
+    // Before any route is added: it enforces and lists every route's access declaration.
+    await app.register(accessPlugin);
     await app.register(collabPlugin, { config });
     await app.register(jobsPlugin, { config: config.jobs });
     await app.register(archivePlugin, { config: config.archive });
@@ -159,7 +158,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
 
   return {
     app,
-    routes,
+    routes: app.routeAccess,
     database,
     async close() {
       await app.close();

@@ -1,53 +1,39 @@
 import type { Role } from './shared/roles';
 
 /**
- * Who may call each route: `public` (anyone), `user` (anyone signed in), or the lowest workspace
- * role that may. Routes check this themselves (requireUser / requireRole); this table is what
- * the authorization matrix test holds them to, and a route without an entry fails that test.
- * Members below the role get 403; non-members get 404 (another workspace's ids never leak).
+ * How a route finds the workspace it acts in, from one of its path params: the workspace itself
+ * (`:wid`), a document (`:id`) or a claim (`:id`), unless `param` names another.
  */
-export const ROUTE_ACCESS: Record<string, 'public' | 'user' | Role> = {
-  'GET /api/health': 'public',
-  'POST /api/auth/signup': 'public',
-  'POST /api/auth/login': 'public',
-  'POST /api/auth/logout': 'public',
-  'GET /api/me': 'user',
-  'POST /api/tokens': 'user',
-  'GET /api/tokens': 'user',
-  'DELETE /api/tokens/:id': 'user',
-  'POST /api/workspaces': 'user',
-  'GET /api/workspaces': 'user',
-  'PATCH /api/workspaces/:wid': 'lead',
-  'GET /api/workspaces/:wid/members': 'viewer',
-  'POST /api/workspaces/:wid/members': 'lead',
-  'PATCH /api/workspaces/:wid/members/:userId': 'lead',
-  'POST /api/workspaces/:wid/documents': 'annotator',
-  'GET /api/workspaces/:wid/documents': 'viewer',
-  'GET /api/documents/:id': 'viewer',
-  'POST /api/documents/:id/versions': 'annotator',
-  'GET /api/documents/:id/versions': 'viewer',
-  'GET /api/documents/:id/versions/:version': 'viewer',
-  'GET /api/documents/:id/claims': 'viewer',
-  'POST /api/documents/:id/claims': 'annotator',
-  'POST /api/documents/:id/annotations': 'annotator',
-  'GET /api/documents/:id/suggestions': 'viewer',
-  'GET /api/documents/:id/dashboard': 'viewer',
-  'GET /api/claims/:id': 'viewer',
-  'PATCH /api/claims/:id': 'annotator',
-  'DELETE /api/claims/:id': 'annotator',
-  'POST /api/claims/:id/evidence': 'annotator',
-  'POST /api/claims/:id/anchor': 'annotator',
-  'GET /api/claims/:id/history': 'viewer',
-  'PUT /api/claims/:id/vote': 'factchecker',
-  'POST /api/claims/:id/vote/revision': 'factchecker',
-  'GET /api/claims/:id/evidence/:eid/archive': 'viewer',
-  'POST /api/claims/:id/evidence/:eid/archive/recheck': 'annotator',
-  'POST /api/claims/:id/reveal': 'lead',
-  'POST /api/claims/:id/status': 'lead',
-  'POST /api/claims/:id/comments': 'annotator',
-  'GET /api/workspaces/:wid/search': 'viewer',
-  'GET /api/workspaces/:wid/dashboard': 'viewer',
-  'GET /api/workspaces/:wid/export': 'viewer',
-  'GET /api/workspaces/:wid/export/summary': 'viewer',
-  'GET /collab/:documentId': 'viewer',
-};
+export type Finder = 'workspace' | 'document' | 'claim';
+
+/**
+ * Who may call a route, declared on the route itself as `config: { access }`; plugins/access.ts
+ * enforces it and lists it, and the authorization matrix test holds every route to it.
+ * - `public`: anyone; `user`: anyone signed in (401 otherwise).
+ * - a workspace role: the lowest role that may (API.md "Roles"), in the workspace the finder
+ *   reaches from the request. No such thing, or not a member, is the same 404 (another
+ *   workspace's ids never leak); a member below the role gets 403 `insufficient_role`.
+ */
+export type RouteAccess =
+  | { role: 'public' }
+  | { role: 'user' }
+  | {
+      role: Role;
+      find: Exclude<Finder, 'claim'>;
+      /** The path param holding the id, when not the finder's usual one (`wid`, or `id`). */
+      param?: string;
+    }
+  | {
+      role: Role;
+      find: 'claim';
+      param?: string;
+      /** A deleted claim is found too (its history stays readable); otherwise it is 404. */
+      includeDeleted?: boolean;
+    };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route (server/authorization.ts); every /api and /collab route declares it. */
+    access?: RouteAccess;
+  }
+}

@@ -2,14 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { writeThroughRoom } from '../claims/routes';
 import { initServerFields } from '../collab/authoritative';
-import { findDocument } from '../documents/repository';
+import { writeToLiveDocument } from '../collab/live-write';
 import { documentParams } from '../documents/schemas';
-import { badRequest, notFound } from '../errors';
-import { requireUser } from '../plugins/auth';
+import { badRequest } from '../errors';
 import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-doc';
-import { requireRole } from '../workspaces/access';
 import { annotationsOf, parseAnnotation } from './parse';
 
 const importReply = z.object({
@@ -26,12 +23,10 @@ const importReply = z.object({
 const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/documents/:id/annotations', {
     bodyLimit: 20 * 1024 * 1024,
+    config: { access: { role: 'annotator', find: 'document' } },
     schema: { tags: ['claims'], params: documentParams, body: z.unknown(), response: { 201: importReply } },
   }, async (request, reply) => {
-    const doc = await findDocument(app.db, request.params.id);
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'annotator', missing);
+    const { document: doc, user } = request.access;
     const items = annotationsOf(request.body);
     if (items.length === 0) throw badRequest('no_annotations', 'Send a W3C AnnotationCollection, an array of annotations, or a Hypothesis export.');
     if (items.length > 10_000) throw badRequest('too_many_annotations', 'Import at most 10,000 annotations at a time.');
@@ -57,9 +52,8 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
       else created.push({ id: randomUUID(), anchor: found.anchor, method: found.method, parsed });
     });
     skipped.sort((a, b) => a.index - b.index);
-    const user = requireUser(request);
     if (created.length) {
-      await writeThroughRoom(app, request, doc.id, (ydoc) => {
+      await writeToLiveDocument(app.rooms, user, doc.id, (ydoc) => {
         for (const c of created) {
           const map = newClaim({ id: c.id, anchor: c.anchor, confidence: c.parsed.confidence, note: c.parsed.note, tags: c.parsed.tags });
           initServerFields(map, user);

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { EvidenceArchive } from '../../db/schema';
-import { claimOwnerFor } from '../claims/routes';
 import { conflict, notFound, unprocessable } from '../errors';
-import { requireUser } from '../plugins/auth';
 import type { Archiver } from './archiver';
 import { findArchive, findEvidence } from './repository';
 import { archiveParams, archiveReply, type ArchiveJson } from './schemas';
@@ -31,10 +29,10 @@ function archiveJson(row: EvidenceArchive): ArchiveJson {
 /** The archived copy of a link evidence (docs/api.md "Evidence archive"). */
 const archiveRoutes: FastifyPluginAsyncZod<{ archiver: Archiver }> = async (app, { archiver }) => {
   app.get('/claims/:id/evidence/:eid/archive', {
+    config: { access: { role: 'viewer', find: 'claim' } },
     schema: { tags: ['claims'], params: archiveParams, response: { 200: archiveReply } },
   }, async (request) => {
     const { id, eid } = request.params;
-    await claimOwnerFor(app, request, id, 'viewer');
     const row = await findArchive(app.db, id, eid);
     if (row) return { archive: archiveJson(row) };
     // Link evidence not yet taken by the archiver (added through the shared document a moment ago).
@@ -47,16 +45,17 @@ const archiveRoutes: FastifyPluginAsyncZod<{ archiver: Archiver }> = async (app,
   });
 
   app.post('/claims/:id/evidence/:eid/archive/recheck', {
+    // A re-check makes the server fetch a page: for those who edit the claim, not for readers.
+    config: { access: { role: 'annotator', find: 'claim' } },
     schema: { tags: ['claims'], params: archiveParams, response: { 200: archiveReply } },
   }, async (request) => {
     const { id, eid } = request.params;
-    // A re-check makes the server fetch a page: for those who edit the claim, not for readers.
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const { claim: owner, user } = request.access;
     const entry = await findEvidence(app.db, id, eid);
     if (!entry) throw notFound(EVIDENCE_MISSING.code, EVIDENCE_MISSING.message);
     if (entry.kind !== 'url' || !entry.url) throw unprocessable('not_a_link', 'Only link evidence is archived and re-checked.');
     if (!archiver.enabled) throw conflict('archiving_off', 'Archiving is turned off on this server (ARCHIVE_CONCURRENCY is 0).');
-    const row = await archiver.recheck({ claimId: id, documentId: owner.documentId }, { evidenceId: eid, url: entry.url, title: entry.title }, requireUser(request).id);
+    const row = await archiver.recheck({ claimId: id, documentId: owner.documentId }, { evidenceId: eid, url: entry.url, title: entry.title }, user.id);
     return { archive: archiveJson(row) };
   });
 };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Config } from '../config';
 import { conflict, HttpError, notFound } from '../errors';
-import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from '../plugins/auth';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../plugins/auth';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
 import {
   createApiToken,
@@ -29,7 +29,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
   const authLimit = { rateLimit: { max: config.authRateLimit, timeWindow: '1 minute', allowList: () => false, keyGenerator: (request: { ip: string }) => request.ip } };
 
   app.post('/auth/signup', {
-    config: authLimit,
+    config: { ...authLimit, access: { role: 'public' } },
     schema: { tags: ['auth'], body: signupBody, response: { 201: userReply } },
   }, async (request, reply) => {
     const { email, password, name } = request.body;
@@ -40,7 +40,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
   });
 
   app.post('/auth/login', {
-    config: authLimit,
+    config: { ...authLimit, access: { role: 'public' } },
     schema: { tags: ['auth'], body: loginBody, response: { 200: userReply } },
   }, async (request, reply) => {
     const { email, password } = request.body;
@@ -54,28 +54,27 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
     return { user: presentUser(user) };
   });
 
-  app.post('/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { access: { role: 'public' } }, schema: { tags: ['auth'] } }, async (request, reply) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) await deleteSession(app.db, secret);
     clearSessionCookie(reply);
     return reply.code(204).send();
   });
 
-  app.get('/me', { schema: { tags: ['auth'], response: { 200: userReply } } }, async (request) => ({
-    user: presentUser(requireUser(request)),
+  app.get('/me', { config: { access: { role: 'user' } }, schema: { tags: ['auth'], response: { 200: userReply } } }, async (request) => ({
+    user: presentUser(request.access.user),
   }));
 
   app.post('/tokens', {
+    config: { access: { role: 'user' } },
     schema: { tags: ['auth'], body: createTokenBody, response: { 201: createTokenReply } },
   }, async (request, reply) => {
-    const user = requireUser(request);
-    const { id, token } = await createApiToken(app.db, user.id, request.body.name);
+    const { id, token } = await createApiToken(app.db, request.access.user.id, request.body.name);
     return reply.code(201).send({ id, token, name: request.body.name });
   });
 
-  app.get('/tokens', { schema: { tags: ['auth'], response: { 200: listTokensReply } } }, async (request) => {
-    const user = requireUser(request);
-    const rows = await listApiTokens(app.db, user.id);
+  app.get('/tokens', { config: { access: { role: 'user' } }, schema: { tags: ['auth'], response: { 200: listTokensReply } } }, async (request) => {
+    const rows = await listApiTokens(app.db, request.access.user.id);
     return {
       tokens: rows.map((t) => ({
         id: t.id,
@@ -87,10 +86,11 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
   });
 
   app.delete('/tokens/:id', {
+    // Any signed-in person, on their own tokens only: someone else's token id is simply not found.
+    config: { access: { role: 'user' } },
     schema: { tags: ['auth'], params: tokenParams },
   }, async (request, reply) => {
-    const user = requireUser(request);
-    if (!(await revokeApiToken(app.db, user.id, request.params.id))) {
+    if (!(await revokeApiToken(app.db, request.access.user.id, request.params.id))) {
       throw notFound('token_not_found', 'No such API token.');
     }
     return reply.code(204).send();

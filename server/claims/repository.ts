@@ -85,17 +85,26 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
   });
 }
 
+/** A claim as access checks find it: where it lives, and its status (null for a deleted claim known only from its history). */
+export interface ClaimOwner {
+  id: string;
+  documentId: string;
+  workspaceId: string;
+  status: ClaimStatus | null;
+}
+
 /**
- * The document and workspace of a claim that exists (not deleted), or null. With `deleted: true`
- * (for its history only) a deleted claim is found too: from its kept row, or from its history.
+ * The document, workspace and status of a claim that exists (not deleted), or null. With
+ * `deleted: true` (for its history only) a deleted claim is found too: from its kept row, or from
+ * its history.
  */
-export async function findClaimOwner(db: Db, claimId: string, options: { deleted?: boolean } = {}): Promise<{ documentId: string; workspaceId: string } | null> {
+export async function findClaimOwner(db: Db, claimId: string, options: { deleted?: boolean } = {}): Promise<ClaimOwner | null> {
   const [row] = await db
-    .select({ documentId: claims.documentId, workspaceId: documents.workspaceId, deletedAt: claims.deletedAt })
+    .select({ documentId: claims.documentId, workspaceId: documents.workspaceId, status: claims.status, deletedAt: claims.deletedAt })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(eq(claims.id, claimId));
-  if (row && (row.deletedAt === null || options.deleted)) return { documentId: row.documentId, workspaceId: row.workspaceId };
+  if (row && (row.deletedAt === null || options.deleted)) return { id: claimId, documentId: row.documentId, workspaceId: row.workspaceId, status: row.status };
   if (row || !options.deleted) return null;
   const [past] = await db
     .select({ documentId: claimEvents.documentId, workspaceId: documents.workspaceId })
@@ -103,13 +112,7 @@ export async function findClaimOwner(db: Db, claimId: string, options: { deleted
     .innerJoin(documents, eq(documents.id, claimEvents.documentId))
     .where(eq(claimEvents.claimId, claimId))
     .limit(1);
-  return past ?? null;
-}
-
-/** A claim's status in the projection (deleted or not), or null when there is no such row. */
-export async function claimStatus(db: Db, claimId: string): Promise<ClaimStatus | null> {
-  const [row] = await db.select({ status: claims.status }).from(claims).where(eq(claims.id, claimId));
-  return row?.status ?? null;
+  return past ? { id: claimId, ...past, status: null } : null;
 }
 
 /** Appends one entry to a claim's history (for changes the shared document's guard does not see, e.g. an anchor move). */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { RouteAccess } from '../authorization';
 import type { Config } from '../config';
 import { originAllowed } from '../plugins/auth';
 import { CloseCode } from '../shared/collab-protocol';
@@ -15,13 +16,20 @@ const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
   Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data as ArrayBuffer);
 
 /**
+ * Members of the document's workspace, from viewer up (a viewer's connection is read-only).
+ * Checked by the route itself, not by plugins/access.ts: a WebSocket refuses with close codes,
+ * which only the open socket can carry.
+ */
+const ACCESS = { role: 'viewer', find: 'document', param: 'documentId' } as const satisfies RouteAccess;
+
+/**
  * `/collab/<documentId>`: the standard y-protocols sync and awareness over a WebSocket, so any
  * y-websocket client connects. Auth by session cookie or `?token=`; refusals are close codes.
  */
-const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: AccessWatch }> = async (app: FastifyInstance, { config, rooms, access }) => {
+const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWatch: AccessWatch }> = async (app: FastifyInstance, { config, rooms, accessWatch }) => {
   const heartbeat = new Heartbeat(config.collab.heartbeatMs);
   app.addHook('onClose', async () => heartbeat.stop());
-  app.get<{ Params: { documentId: string } }>('/collab/:documentId', { websocket: true, schema: { hide: true } }, async (socket: WebSocket, request) => {
+  app.get<{ Params: { documentId: string } }>('/collab/:documentId', { websocket: true, config: { access: ACCESS }, schema: { hide: true } }, async (socket: WebSocket, request) => {
     // The credential could not be checked (database unreachable, plugins/auth.ts): try again later.
     if (request.authUnavailable) return socket.close(CloseCode.unavailable, 'database unavailable; try again');
     // Frames can arrive while the room loads; keep them in order until it is ready.
@@ -53,9 +61,9 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: A
       rooms.release(room);
       return socket.close(CloseCode.unavailable, 'try again');
     }
-    if (!role) {
+    if (!roleAtLeast(role, ACCESS.role)) {
       rooms.release(room);
-      // Not a member: the same answer as for a document that does not exist.
+      // Not a member (no role): the same answer as for a document that does not exist.
       return socket.close(CloseCode.notFound, 'no such document');
     }
 
@@ -67,11 +75,11 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; access: A
     const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), maxBufferedBytes, messagesPerSecond, bytesPerSecond);
     heartbeat.watch(socket);
     room.join(conn);
-    access.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
+    accessWatch.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
     socket.on('close', () => {
       conn.closed = true;
       rooms.budgets.close(user.id);
-      access.unregister(conn);
+      accessWatch.unregister(conn);
       room.leave(conn);
       rooms.release(room);
     });

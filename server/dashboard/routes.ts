@@ -2,11 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { workspaces } from '../../db/schema';
-import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
-import { notFound } from '../errors';
 import { CLAIM_STATUSES, VERDICTS } from '../shared/claim-doc';
-import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
 import { dashboard } from './repository';
 
@@ -27,20 +24,18 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     (await app.db.select({ quorum: workspaces.quorum }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.quorum ?? 3;
 
   app.get('/workspaces/:wid/dashboard', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: { tags: ['verification'], params: workspaceParams, response: { 200: dashboardReply } },
   }, async (request) => {
     const { wid } = request.params;
-    await requireRole(app.db, request, wid, 'viewer');
     return dashboard(app.db, { workspaceId: wid }, await quorumOf(wid));
   });
 
   app.get('/documents/:id/dashboard', {
+    config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['verification'], params: documentParams, response: { 200: dashboardReply } },
   }, async (request) => {
-    const doc = await findDocument(app.db, request.params.id);
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    const doc = request.access.document;
     return dashboard(app.db, { workspaceId: doc.workspaceId, documentId: doc.id }, await quorumOf(doc.workspaceId));
   });
 };

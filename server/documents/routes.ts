@@ -1,17 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { DocumentFormat } from '../../db/schema';
+import type { Document, DocumentFormat } from '../../db/schema';
 import type { Config } from '../config';
-import { badRequest, HttpError, notFound, unprocessable, unsupportedMediaType } from '../errors';
-import { requireUser } from '../plugins/auth';
+import { badRequest, HttpError, unprocessable, unsupportedMediaType } from '../errors';
 import { parseOrThrow } from '../validation';
-import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
 import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
 import { ImportRefusal, precheckDocument } from './import/limits';
-import { findDocument, insertDocument, listDocuments } from './repository';
+import { insertDocument, listDocuments } from './repository';
 import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
 
 export interface Upload {
@@ -77,6 +75,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, jobs
 /** Importing, listing and reading documents (API.md "Documents"). */
 const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.post('/workspaces/:wid/documents', {
+    config: { access: { role: 'annotator', find: 'workspace' } },
     schema: {
       tags: ['documents'],
       description:
@@ -86,7 +85,6 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     },
   }, async (request, reply) => {
     const { wid } = request.params;
-    await requireRole(app.db, request, wid, 'annotator');
     let upload: Upload;
     if (request.isMultipart()) {
       upload = await readUpload(request, config.maxUploadBytes, app.jobs);
@@ -103,15 +101,15 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
       text,
       format: upload.format,
       sourceUrl: upload.sourceUrl,
-      createdBy: requireUser(request).id,
+      createdBy: request.access.user.id,
     });
     return reply.code(201).send({ document: presentDocument(doc) });
   });
 
   app.get('/workspaces/:wid/documents', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: { tags: ['documents'], params: workspaceParams, response: { 200: documentsReply } },
   }, async (request) => {
-    await requireRole(app.db, request, request.params.wid, 'viewer');
     const rows = await listDocuments(app.db, request.params.wid);
     return {
       documents: rows.map(({ claims, verified, createdAt, ...doc }) => ({
@@ -123,17 +121,12 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
   });
 
   app.get('/documents/:id', {
+    config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['documents'], params: documentParams, response: { 200: documentReply } },
-  }, async (request) => {
-    const doc = await findDocument(app.db, request.params.id);
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
-    return { document: presentDocument(doc) };
-  });
+  }, async (request) => ({ document: presentDocument(request.access.document) }));
 };
 
-function presentDocument(doc: NonNullable<Awaited<ReturnType<typeof findDocument>>>) {
+function presentDocument(doc: Document) {
   const { createdBy: _createdBy, createdAt, ...rest } = doc;
   return { ...rest, createdAt: createdAt.toISOString() };
 }

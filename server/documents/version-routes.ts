@@ -3,14 +3,12 @@ import { z } from 'zod';
 import { anchorFromRange, AnchorRangeError } from '../anchoring';
 import type { ReanchorPlan } from '../anchoring/reanchor';
 import { anchorSchema, claimParams, claimReply } from '../claims/schemas';
-import { claimOwnerFor, moveClaimAnchor, oneClaim } from '../claims/routes';
+import { moveClaimAnchor, oneClaim, refuseIfLocked } from '../claims/routes';
 import type { Config } from '../config';
 import { badRequest, conflict, notFound, unprocessable } from '../errors';
-import { requireUser } from '../plugins/auth';
 import { mirrorClaim } from '../votes/mirror';
 import { passageInDoubt, wordingChanged } from '../votes/wording';
 import { parseOrThrow } from '../validation';
-import { requireRole } from '../workspaces/access';
 import { findDocument } from './repository';
 import { extractText, readUpload, type Upload } from './routes';
 import { documentParams, documentSchema } from './schemas';
@@ -32,7 +30,7 @@ const versionEntry = z.object({
   uploadedBy: userRef.nullable().describe('who uploaded this version (version 1: who imported the document); null once their account is gone'),
   uploadedAt: z.string().describe('ISO 8601 time'),
 });
-// The number is checked after the role, so a stranger learns nothing but 404 from any path.
+// The number is checked after the access declaration, so a stranger learns nothing but 404 from any path.
 const versionParams = documentParams.extend({ version: z.string().describe('a version number: 1, 2, …') });
 const CONTEXT = 80;
 /** Rounds of re-anchoring before a new version is stored; what is still unplanned after them (claims made in the last moment) is planned in place. */
@@ -41,6 +39,7 @@ const MAX_REANCHOR_ROUNDS = 3;
 /** A new text for an existing document (claims re-anchored, doubtful ones flagged), and settling a flagged claim's anchor. */
 const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.post('/documents/:id/versions', {
+    config: { access: { role: 'annotator', find: 'document' } },
     schema: {
       tags: ['documents'],
       description: 'JSON `{text, format?}` or a multipart `file`, as for an import. Claims are re-anchored; those below the threshold are flagged for review.',
@@ -48,10 +47,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       response: { 200: versionReply },
     },
   }, async (request) => {
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    const doc = await findDocument(app.db, request.params.id);
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'annotator', missing);
+    const { document: doc, user } = request.access;
     let upload: Upload;
     if (request.isMultipart()) upload = await readUpload(request, config.maxUploadBytes, app.jobs);
     else {
@@ -60,7 +56,6 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     }
     if (!upload.text) throw unprocessable('empty_document', 'The new version has no text once its markup is removed.');
     if (upload.text === doc.text) throw conflict('unchanged', 'The new version is the same text as the current one.');
-    const user = requireUser(request);
     const room = await app.rooms.acquire(doc.id);
     try {
       // Every claim is re-anchored in a worker thread before anything is stored, so a re-anchoring
@@ -108,22 +103,15 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
   });
 
   app.get('/documents/:id/versions', {
+    config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['documents'], description: 'Every version of the text, oldest first, the current one last: who uploaded it and when.', params: documentParams, response: { 200: z.object({ versions: z.array(versionEntry) }) } },
-  }, async (request) => {
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    const doc = await findDocument(app.db, request.params.id);
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
-    return { versions: await listVersions(app.db, doc) };
-  });
+  }, async (request) => ({ versions: await listVersions(app.db, request.access.document) }));
 
   app.get('/documents/:id/versions/:version', {
+    config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['documents'], description: 'The text of one version (an earlier one, or the current one).', params: versionParams, response: { 200: z.object({ version: versionEntry.extend({ text: z.string() }) }) } },
   }, async (request) => {
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    const doc = await findDocument(app.db, request.params.id);
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
+    const doc = request.access.document;
     const number = /^[1-9]\d{0,8}$/.test(request.params.version) ? Number(request.params.version) : null;
     if (number === null) throw badRequest('validation_error', 'Invalid request: params.version must be a version number (1, 2, …).');
     const version = await findVersion(app.db, doc, number);
@@ -132,6 +120,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
   });
 
   app.post('/claims/:id/anchor', {
+    config: { access: { role: 'annotator', find: 'claim' } },
     schema: {
       tags: ['claims'],
       description: 'Settles a claim flagged for review: its new passage in the current text (e.g. the candidate). Clears the review flag.',
@@ -141,8 +130,9 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
     },
   }, async (request) => {
     const { id } = request.params;
+    const { claim: owner, user } = request.access;
     // A signed-off claim is 409 claim_locked until a lead reopens it.
-    const owner = await claimOwnerFor(app, request, id, 'annotator', { unlocked: true });
+    refuseIfLocked(owner);
     const doc = (await findDocument(app.db, owner.documentId))!;
     let anchor;
     try {
@@ -152,7 +142,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       if (err instanceof AnchorRangeError) throw unprocessable('anchor_not_found', 'That range is not a passage of the current text.');
       throw err;
     }
-    await moveClaimAnchor(app, request, owner, id, doc.text, anchor);
+    await moveClaimAnchor(app, user, owner, id, doc.text, anchor);
     return { claim: await oneClaim(app, request, id) };
   });
 };

@@ -4,7 +4,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { claimStatus } from '../../db/schema';
 import type { Config } from '../config';
-import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
 import { annotationsFormat } from './formats/annotations';
 import { claimReviewFormat } from './formats/claimreview';
@@ -36,10 +35,10 @@ const exportQuery = z.strictObject({
 /** Exports of a workspace's claims (API.md "Export"), streamed page by page. */
 const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.get('/workspaces/:wid/export', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: { tags: ['export'], params: workspaceParams, querystring: exportQuery, description: 'Streams claimreview (JSON-LD), annotations (W3C Web Annotation), csv or markdown.' },
   }, async (request, reply) => {
     const { wid } = request.params;
-    await requireRole(app.db, request, wid, 'viewer');
     const { format: name, limit, ...rest } = request.query;
     const filter: ExportFilter = { workspaceId: wid, ...rest };
     const format = FORMATS[name]();
@@ -65,16 +64,14 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
   });
 
   app.get('/workspaces/:wid/export/summary', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: {
       tags: ['export'],
       params: workspaceParams,
       querystring: z.strictObject(filterQuery),
       response: { 200: z.object({ claims: z.number().int(), documents: z.number().int() }) },
     },
-  }, async (request) => {
-    await requireRole(app.db, request, request.params.wid, 'viewer');
-    return exportCounts(app.db, { workspaceId: request.params.wid, ...request.query });
-  });
+  }, async (request) => exportCounts(app.db, { workspaceId: request.params.wid, ...request.query }));
 };
 
 export default exportRoutes;

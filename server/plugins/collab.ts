@@ -50,7 +50,7 @@ export default fp(
     const access = new AccessWatch(app.db, app.log);
     app.decorate('accessWatch', access);
     app.addHook('onSend', access.afterAccessChange);
-    await app.register(collabRoutes, { config, rooms, access });
+    await app.register(collabRoutes, { config, rooms, accessWatch: access });
     app.addHook('onClose', async () => {
       access.stop();
       await rooms.close();

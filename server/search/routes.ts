@@ -5,8 +5,6 @@ import { createSelectSchema } from 'drizzle-zod';
 import { claimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
 import { claimSchema, verdictSchema } from '../claims/schemas';
-import { requireUser } from '../plugins/auth';
-import { requireRole } from '../workspaces/access';
 import { workspaceParams } from '../workspaces/schemas';
 import { searchClaims } from './repository';
 
@@ -25,6 +23,7 @@ const searchReply = z.object({
 /** `GET /api/workspaces/:wid/search`: claims by words, status, consensus verdict and minimum confidence. */
 const searchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/workspaces/:wid/search', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: {
       tags: ['search'],
       description: 'Snippets mark matched words with « and » (plain text, never HTML).',
@@ -34,11 +33,10 @@ const searchRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { wid } = request.params;
-    await requireRole(app.db, request, wid, 'viewer');
     const { verdict, limit, ...options } = request.query;
     // The verdict filter needs the consensus, which only revealed claims have: fetch a wider page, then filter.
     const hits = await searchClaims(app.db, wid, { ...options, limit: verdict ? limit * 5 : limit });
-    const claims = new Map((await listClaims(app.db, { ids: hits.map((h) => h.claimId) }, requireUser(request).id)).map((c) => [c.id, c]));
+    const claims = new Map((await listClaims(app.db, { ids: hits.map((h) => h.claimId) }, request.access.user.id)).map((c) => [c.id, c]));
     const results = hits
       .map((h) => ({ claim: claims.get(h.claimId)!, document: { id: h.documentId, title: h.documentTitle }, snippet: h.snippet }))
       .filter((r) => r.claim && (!verdict || (r.claim.revealed && r.claim.tally.consensus === verdict)))

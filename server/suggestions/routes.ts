@@ -1,11 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listClaims } from '../claims/repository';
-import { findDocument } from '../documents/repository';
 import { documentParams } from '../documents/schemas';
-import { notFound } from '../errors';
-import { requireUser } from '../plugins/auth';
-import { requireRole } from '../workspaces/access';
 
 const span = { start: z.number().int(), end: z.number().int() };
 const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
@@ -21,13 +17,11 @@ const suggestionsReply = z.object({
  */
 const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/documents/:id/suggestions', {
+    config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply } },
   }, async (request) => {
-    const doc = await findDocument(app.db, request.params.id);
-    const missing = { code: 'document_not_found', message: 'No such document, or it is not in one of your workspaces.' };
-    if (!doc) throw notFound(missing.code, missing.message);
-    await requireRole(app.db, request, doc.workspaceId, 'viewer', missing);
-    const existing = await listClaims(app.db, { documentId: doc.id }, requireUser(request).id);
+    const { document: doc, user } = request.access;
+    const existing = await listClaims(app.db, { documentId: doc.id }, user.id);
     // Sentence analysis takes seconds on a long document: it runs in a worker thread (server/jobs).
     return app.jobs.run('suggest', {
       text: doc.text,

@@ -1,16 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { claimOwnerFor, oneClaim } from '../claims/routes';
+import { oneClaim } from '../claims/routes';
 import { claimParams, claimReply } from '../claims/schemas';
-import { conflict, HttpError, notFound, unprocessable } from '../errors';
-import { requireUser } from '../plugins/auth';
+import { conflict, HttpError, unprocessable } from '../errors';
+import { notFoundError } from '../plugins/access';
 import { isSignedOff } from '../shared/claim-doc';
 import { parseOrThrow } from '../validation';
 import { mirrorClaim } from './mirror';
 import { addComment, blindCount, castVote, claimState, commentOnClaim, evidenceCount, listVotes, reveal, reviseVote, setStatus } from './repository';
 import { commentBody, commentReply, revealBody, revisionBody, statusBody, voteBody, voteReply } from './schemas';
 import { visibleVotes, voteJson } from './visibility';
-
-const CLAIM_MISSING = () => notFound('claim_not_found', 'No such claim, or it is not in one of your workspaces.');
 
 const OVERRIDE_WORDS: Record<string, string> = {
   no_evidence: 'has no evidence',
@@ -23,7 +21,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   /** The caller's vote of the current round and the tally they may see. */
   async function myVote(claimId: string, userId: string) {
     const state = await claimState(app.db, claimId);
-    if (!state) throw CLAIM_MISSING();
+    if (!state) throw notFoundError('claim');
     const all = await listVotes(app.db, [claimId]);
     const { tally } = visibleVotes(all, { revealed: state.revealedAt !== null, round: state.round }, userId);
     const mine = all.find((v) => v.user.id === userId && v.round === state.round)!;
@@ -31,11 +29,11 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.put('/claims/:id/vote', {
+    config: { access: { role: 'factchecker', find: 'claim' } },
     schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply } },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'factchecker');
-    const user = requireUser(request);
+    const { claim: owner, user } = request.access;
     const result = await castVote(app.db, {
       claimId: id,
       documentId: owner.documentId,
@@ -44,7 +42,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       confidence: request.body.confidence ?? null,
       note: request.body.note ?? '',
     });
-    if (result.kind === 'missing') throw CLAIM_MISSING();
+    if (result.kind === 'missing') throw notFoundError('claim');
     if (result.kind === 'final') {
       throw conflict('vote_final', 'Your vote was cast blind and counts as it is now that the votes are revealed; record a revised verdict with a reason instead (POST /api/claims/:id/vote/revision).');
     }
@@ -53,13 +51,13 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/claims/:id/vote/revision', {
+    config: { access: { role: 'factchecker', find: 'claim' } },
     schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply } },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'factchecker');
-    const user = requireUser(request);
+    const { claim: owner, user } = request.access;
     const outcome = await reviseVote(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, verdict: request.body.verdict, reason: request.body.reason });
-    if (outcome === 'missing') throw CLAIM_MISSING();
+    if (outcome === 'missing') throw notFoundError('claim');
     if (outcome === 'not_revealed') throw conflict('not_revealed', 'The votes are not revealed yet: until then, change your vote itself (PUT /api/claims/:id/vote).');
     if (outcome === 'no_blind_vote') throw conflict('no_blind_vote', 'You have no blind vote in this round to revise; a vote cast after reveal is changed with PUT /api/claims/:id/vote.');
     await mirrorClaim(app, owner.documentId, id);
@@ -67,6 +65,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/claims/:id/reveal', {
+    config: { access: { role: 'lead', find: 'claim' } },
     schema: {
       tags: ['verification'],
       description: 'Optional JSON body `{confirm: true}`: needed to reveal below the quorum (otherwise 409 confirmation_required with `details: {count, quorum}`).',
@@ -75,30 +74,31 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'lead');
+    const { claim: owner, user } = request.access;
     // The body is optional (a bare POST is the usual call), so it is read here, not by the route schema.
     const body = parseOrThrow(revealBody, request.body ?? {});
     const state = await claimState(app.db, id);
-    if (!state) throw CLAIM_MISSING();
+    if (!state) throw notFoundError('claim');
     if (state.revealedAt === null) {
       const count = await blindCount(app.db, id, state.round);
       if (count < state.quorum && !body?.confirm) {
         const votes = count === 1 ? '1 vote' : `${count} votes`;
         throw new HttpError(409, 'confirmation_required', `Only ${votes} of the quorum of ${state.quorum} ${count === 1 ? 'is' : 'are'} in; send "confirm": true to reveal ${votes} now.`, { count, quorum: state.quorum });
       }
-      await reveal(app.db, id, owner.documentId, requireUser(request).id, count);
+      await reveal(app.db, id, owner.documentId, user.id, count);
       await mirrorClaim(app, owner.documentId, id);
     }
     return { claim: await oneClaim(app, request, id) };
   });
 
   app.post('/claims/:id/status', {
+    config: { access: { role: 'lead', find: 'claim' } },
     schema: { tags: ['verification'], params: claimParams, body: statusBody, response: { 200: claimReply } },
   }, async (request) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'lead');
+    const { claim: owner, user } = request.access;
     const state = await claimState(app.db, id);
-    if (!state) throw CLAIM_MISSING();
+    if (!state) throw notFoundError('claim');
     const { status, confirm } = request.body;
     const rationale = request.body.rationale || null;
     const reason = request.body.reason || null;
@@ -125,21 +125,21 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       const words = missing.map((m) => OVERRIDE_WORDS[m]).join(' and ');
       throw new HttpError(409, 'confirmation_required', `This claim ${words}; send "confirm": true to verify it anyway (the override is recorded and published).`, { missing });
     }
-    await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: requireUser(request).id, from: state.status, to: status, override: missing, rationale: isSignedOff(status) ? rationale : null, reason });
+    await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, from: state.status, to: status, override: missing, rationale: isSignedOff(status) ? rationale : null, reason });
     await mirrorClaim(app, owner.documentId, id);
     return { claim: await oneClaim(app, request, id) };
   });
 
   app.post('/claims/:id/comments', {
+    config: { access: { role: 'annotator', find: 'claim' } },
     schema: { tags: ['verification'], params: claimParams, body: commentBody, response: { 201: commentReply } },
   }, async (request, reply) => {
     const { id } = request.params;
-    const owner = await claimOwnerFor(app, request, id, 'annotator');
+    const { claim: owner, user } = request.access;
     const replyTo = request.body.replyTo ?? null;
     if (replyTo && !(await commentOnClaim(app.db, replyTo, id))) {
       throw unprocessable('reply_target_not_found', 'The comment replied to is not on this claim.');
     }
-    const user = requireUser(request);
     const row = await addComment(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, body: request.body.body, replyTo });
     await mirrorClaim(app, owner.documentId, id);
     return reply.code(201).send({ comment: { id: row.id, user: { id: user.id, name: user.name }, body: row.body, replyTo: row.replyTo, at: row.at.toISOString() } });

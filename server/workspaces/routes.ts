@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { conflict, notFound } from '../errors';
-import { requireUser } from '../plugins/auth';
-import { requireRole } from './access';
 import { addMember, countLeads, createWorkspace, listMembers, listWorkspacesOf, setMemberRole, updateWorkspace } from './repository';
 import {
   addMemberBody,
@@ -19,36 +17,37 @@ import {
 /** Workspaces and their members (API.md "Workspaces and members"). */
 const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/workspaces', {
+    config: { access: { role: 'user' } },
     schema: { tags: ['workspaces'], body: createWorkspaceBody, response: { 201: workspaceReply } },
   }, async (request, reply) => {
-    const user = requireUser(request);
-    const workspace = await createWorkspace(app.db, request.body.name, user.id);
+    const workspace = await createWorkspace(app.db, request.body.name, request.access.user.id);
     return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, quorum: workspace.quorum, role: workspace.role } });
   });
 
   app.patch('/workspaces/:wid', {
+    config: { access: { role: 'lead', find: 'workspace' } },
     schema: { tags: ['workspaces'], params: workspaceParams, body: updateWorkspaceBody, response: { 200: workspaceReply } },
   }, async (request) => {
-    const role = await requireRole(app.db, request, request.params.wid, 'lead');
     const row = await updateWorkspace(app.db, request.params.wid, request.body);
-    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, role } };
+    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, role: request.access.role } };
   });
 
-  app.get('/workspaces', { schema: { tags: ['workspaces'], response: { 200: workspacesReply } } }, async (request) => ({
-    workspaces: await listWorkspacesOf(app.db, requireUser(request).id),
+  app.get('/workspaces', {
+    config: { access: { role: 'user' } },
+    schema: { tags: ['workspaces'], response: { 200: workspacesReply } },
+  }, async (request) => ({
+    workspaces: await listWorkspacesOf(app.db, request.access.user.id),
   }));
 
   app.get('/workspaces/:wid/members', {
+    config: { access: { role: 'viewer', find: 'workspace' } },
     schema: { tags: ['workspaces'], params: workspaceParams, response: { 200: membersReply } },
-  }, async (request) => {
-    await requireRole(app.db, request, request.params.wid, 'viewer');
-    return { members: await listMembers(app.db, request.params.wid) };
-  });
+  }, async (request) => ({ members: await listMembers(app.db, request.params.wid) }));
 
   app.post('/workspaces/:wid/members', {
+    config: { access: { role: 'lead', find: 'workspace' } },
     schema: { tags: ['workspaces'], params: workspaceParams, body: addMemberBody, response: { 201: memberReply } },
   }, async (request, reply) => {
-    await requireRole(app.db, request, request.params.wid, 'lead');
     const result = await addMember(app.db, request.params.wid, request.body.email, request.body.role);
     if (!result.ok && result.reason === 'user_not_found') {
       throw notFound('user_not_found', `Nobody has signed up with ${request.body.email} yet; ask them to sign up first.`);
@@ -58,10 +57,10 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch('/workspaces/:wid/members/:userId', {
+    config: { access: { role: 'lead', find: 'workspace' } },
     schema: { tags: ['workspaces'], params: memberParams, body: setRoleBody, response: { 200: membersReply } },
   }, async (request) => {
     const { wid, userId } = request.params;
-    await requireRole(app.db, request, wid, 'lead');
     const members = await listMembers(app.db, wid);
     const target = members.find((m) => m.user.id === userId);
     if (!target) throw notFound('member_not_found', 'That user is not a member of this workspace.');

@@ -1,31 +1,37 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
-import { ROLES, type Role } from '../../server/shared/roles';
-import { ROUTE_ACCESS } from '../../server/authorization';
+import type { Finder, RouteAccess } from '../../server/authorization';
+import { testConfig } from '../../server/config';
 import { CloseCode } from '../../server/shared/collab-protocol';
-import { startApp, type TestApp } from '../helpers/app';
+import { ROLES, roleAtLeast, type Role } from '../../server/shared/roles';
+import { startApp } from '../helpers/app';
 import { Client, signUp, uniqueEmail, workspaceWithRoles } from '../helpers/client';
 
 /**
- * Every route × every role × a member of another workspace × signed out, against the table in
- * server/authorization.ts. A route without an entry there fails the first test.
+ * Every route × every role × a member of another workspace × signed out, against the access each
+ * route declares on itself (`config.access`, listed by the app as `routes`). Every request is a
+ * valid one, so an allowed actor must get a 2xx: a 4xx for an allowed actor is a failure, not an
+ * access decision. A route without a request below fails.
  */
-let app: TestApp;
+// Started while the file is collected, so the tests are made from the app's own list of routes.
+// Link evidence resolves to a loopback address the archiver refuses: its fetches fail at once, offline.
+const app = await startApp({ archive: { ...testConfig().archive, resolveHost: async () => [{ address: '127.0.0.1', family: 4 }] } });
+afterAll(() => app.close());
+
+const PASSWORD = 'correct horse battery';
+const text = 'The barrier will protect 38,000 homes. It will cost 1.2 billion euros.';
 let team: Awaited<ReturnType<typeof workspaceWithRoles>>;
 let documentId: string;
-const text = 'The barrier will protect 38,000 homes. It will cost 1.2 billion euros.';
 
 type Actor = 'signed_out' | 'outsider' | Role;
 const ACTORS: Actor[] = ['signed_out', 'outsider', ...ROLES];
 
 beforeAll(async () => {
-  app = await startApp();
   team = await workspaceWithRoles(app.url);
-  documentId = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Matrix', text })).body.document.id;
+  documentId = await freshDocument();
 });
-afterAll(() => app?.close());
 
-const clientOf = (actor: Actor): Client => (actor === 'signed_out' ? new Client(app.url) : team[actor]);
+const clientOf = (actor: Exclude<Actor, 'signed_out'>): Client => team[actor];
 
 /**
  * A client acting as `actor` on its own new session, so that signing in, out or up during the
@@ -34,105 +40,154 @@ const clientOf = (actor: Actor): Client => (actor === 'signed_out' ? new Client(
 async function probeFor(actor: Actor): Promise<Client> {
   const probe = new Client(app.url);
   if (actor === 'signed_out') return probe;
-  const res = await probe.post('/api/auth/login', { email: team[actor].user!.email, password: 'correct horse battery' });
+  const res = await probe.post('/api/auth/login', { email: clientOf(actor).user!.email, password: PASSWORD });
   expect(res.status).toBe(200);
   return probe;
 }
 
-/** A fresh claim for routes that change or delete one. */
-async function freshClaim(): Promise<string> {
-  return (await team.lead.post(`/api/documents/${documentId}/claims`, { exact: '38,000 homes' })).body.claim.id;
+/** Fails the setup step of a request loudly, so a broken setup is not mistaken for a refusal. */
+async function made<T>(what: string, answer: Promise<{ status: number; body: any }>, pick: (body: any) => T): Promise<T> {
+  const res = await answer;
+  if (res.status >= 300) throw new Error(`setup (${what}) answered ${res.status}: ${JSON.stringify(res.body)}`);
+  return pick(res.body);
 }
 
-/** A request that passes validation for each route, so the answer shows the access decision. */
-async function requestFor(route: string, actor: Actor): Promise<{ path: string; body?: unknown }> {
-  const [, path] = route.split(' ');
-  const wid = team.wid;
-  const needsClaim = path.includes('/claims/:id');
-  const claimId = needsClaim ? await freshClaim() : '';
-  // Archive routes name a link evidence of the claim.
-  const evidenceId = path.includes(':eid')
-    ? (await team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' })).body.evidence.id
-    : '';
-  const fill = (p: string) => p.replace(':eid', evidenceId).replace(':wid', wid).replace(':userId', team.viewer.user!.id).replace(':documentId', documentId);
-  const withId = (p: string) => (p.startsWith('/api/claims/') ? p.replace(':id', claimId) : p.startsWith('/api/tokens/') ? p : p.replace(':id', documentId));
-  const bodies: Record<string, unknown> = {
-    'POST /api/auth/signup': { email: uniqueEmail(`m-${actor}`), password: 'long enough pw', name: 'M' },
-    'POST /api/auth/login': { email: team.lead.user!.email, password: 'correct horse battery' },
-    'POST /api/tokens': { name: 'matrix' },
-    'POST /api/workspaces': { name: 'Matrix ws' },
-    'PATCH /api/workspaces/:wid': { quorum: 3 },
-    'POST /api/workspaces/:wid/members': { email: (await signUp(app.url, 'joiner')).user!.email, role: 'viewer' },
-    'PATCH /api/workspaces/:wid/members/:userId': { role: 'viewer' },
-    'POST /api/workspaces/:wid/documents': { title: 'T', text: 'Some text.' },
-    'POST /api/documents/:id/versions': { text: `${text} Version by ${actor} ${Math.random()}.` },
-    'POST /api/documents/:id/claims': { exact: 'It will cost' },
-    'POST /api/documents/:id/annotations': [{ target: { selector: [{ type: 'TextQuoteSelector', exact: '1.2 billion euros' }] } }],
-    'PATCH /api/claims/:id': { confidence: 50 },
-    'POST /api/claims/:id/evidence': { kind: 'quote', stance: 'supports', excerpt: 'A quote.' },
-    'POST /api/claims/:id/anchor': { start: 0, end: 3 },
-    'PUT /api/claims/:id/vote': { verdict: 'mixed' },
-    'POST /api/claims/:id/vote/revision': { verdict: 'mixed', reason: 'A second source.' },
-    'POST /api/claims/:id/status': { status: 'in_review' },
-    'POST /api/claims/:id/comments': { body: 'A comment.' },
-  };
-  let tokenPath = path;
-  if (path === '/api/tokens/:id') {
-    const owner = actor === 'signed_out' ? team.lead : clientOf(actor);
-    tokenPath = `/api/tokens/${(await owner.post('/api/tokens', { name: 'to revoke' })).body.id}`;
+const freshDocument = () => made('document', team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Matrix', text }), (b) => b.document.id as string);
+const freshClaim = () => made('claim', team.lead.post(`/api/documents/${documentId}/claims`, { exact: '38,000 homes' }), (b) => b.claim.id as string);
+const linkEvidence = (claimId: string) =>
+  made('evidence', team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' }), (b) => b.evidence.id as string);
+
+/** A claim the actor voted on blind and whose votes the lead then revealed: what a revision needs. */
+async function revealedAfterVoteOf(actor: Actor): Promise<string> {
+  const id = await freshClaim();
+  if (actor !== 'signed_out' && actor !== 'outsider' && roleAtLeast(actor, 'factchecker')) {
+    await made('vote', clientOf(actor).request('PUT', `/api/claims/${id}/vote`, { json: { verdict: 'accurate' } }), () => null);
   }
-  const query = path.endsWith('/export') ? '?format=csv' : path.endsWith('/search') ? '?q=homes' : '';
-  return { path: withId(fill(tokenPath)) + query, body: bodies[route] };
+  await made('reveal', team.lead.post(`/api/claims/${id}/reveal`, { confirm: true }), () => null);
+  return id;
 }
 
-function expected(access: (typeof ROUTE_ACCESS)[string], actor: Actor): 'allow' | 401 | 403 | 404 {
-  if (access === 'public') return 'allow';
-  if (actor === 'signed_out') return 401;
-  if (access === 'user') return 'allow';
-  if (actor === 'outsider') return 404;
-  return ROLES.indexOf(actor) >= ROLES.indexOf(access) ? 'allow' : 403;
+interface Probe {
+  path: string;
+  body?: unknown;
 }
 
-test('every route has an entry in the authorization table, and every entry a route', () => {
-  expect(app.routes.filter((r) => !(r in ROUTE_ACCESS))).toEqual([]);
-  expect(Object.keys(ROUTE_ACCESS).filter((k) => !app.routes.includes(k))).toEqual([]);
+/**
+ * A valid request to each route for `actor`, with what it consumes made fresh (a claim to delete,
+ * a token of the actor's own to revoke, a user to add), so an allowed actor gets a 2xx.
+ */
+const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
+  'GET /api/health': async () => ({ path: '/api/health' }),
+  'POST /api/auth/signup': async (actor) => ({ path: '/api/auth/signup', body: { email: uniqueEmail(`m-${actor}`), password: 'long enough pw', name: 'M' } }),
+  'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { email: team.lead.user!.email, password: PASSWORD } }),
+  'POST /api/auth/logout': async () => ({ path: '/api/auth/logout' }),
+  'GET /api/me': async () => ({ path: '/api/me' }),
+  'POST /api/tokens': async () => ({ path: '/api/tokens', body: { name: 'matrix' } }),
+  'GET /api/tokens': async () => ({ path: '/api/tokens' }),
+  // The actor's own token: someone else's token id is simply not found. Signed out, the lead's.
+  'DELETE /api/tokens/:id': async (actor) => {
+    const owner = clientOf(actor === 'signed_out' ? 'lead' : actor);
+    return { path: `/api/tokens/${await made('token', owner.post('/api/tokens', { name: 'to revoke' }), (b) => b.id)}` };
+  },
+  'POST /api/workspaces': async () => ({ path: '/api/workspaces', body: { name: 'Matrix ws' } }),
+  'GET /api/workspaces': async () => ({ path: '/api/workspaces' }),
+  'PATCH /api/workspaces/:wid': async () => ({ path: `/api/workspaces/${team.wid}`, body: { quorum: 3 } }),
+  'GET /api/workspaces/:wid/members': async () => ({ path: `/api/workspaces/${team.wid}/members` }),
+  'POST /api/workspaces/:wid/members': async () => ({ path: `/api/workspaces/${team.wid}/members`, body: { email: (await signUp(app.url, 'joiner')).user!.email, role: 'viewer' } }),
+  'PATCH /api/workspaces/:wid/members/:userId': async () => ({ path: `/api/workspaces/${team.wid}/members/${team.viewer.user!.id}`, body: { role: 'viewer' } }),
+  'POST /api/workspaces/:wid/documents': async () => ({ path: `/api/workspaces/${team.wid}/documents`, body: { title: 'T', text: 'Some text.' } }),
+  'GET /api/workspaces/:wid/documents': async () => ({ path: `/api/workspaces/${team.wid}/documents` }),
+  'GET /api/workspaces/:wid/search': async () => ({ path: `/api/workspaces/${team.wid}/search?q=homes` }),
+  'GET /api/workspaces/:wid/dashboard': async () => ({ path: `/api/workspaces/${team.wid}/dashboard` }),
+  'GET /api/workspaces/:wid/export': async () => ({ path: `/api/workspaces/${team.wid}/export?format=csv` }),
+  'GET /api/workspaces/:wid/export/summary': async () => ({ path: `/api/workspaces/${team.wid}/export/summary` }),
+  'GET /api/documents/:id': async () => ({ path: `/api/documents/${documentId}` }),
+  // A document of its own: a new version changes the text the other requests quote.
+  'POST /api/documents/:id/versions': async (actor) => ({ path: `/api/documents/${await freshDocument()}/versions`, body: { text: `${text} Version by ${actor}.` } }),
+  'GET /api/documents/:id/versions': async () => ({ path: `/api/documents/${documentId}/versions` }),
+  'GET /api/documents/:id/versions/:version': async () => ({ path: `/api/documents/${documentId}/versions/1` }),
+  'GET /api/documents/:id/claims': async () => ({ path: `/api/documents/${documentId}/claims` }),
+  'POST /api/documents/:id/claims': async () => ({ path: `/api/documents/${documentId}/claims`, body: { exact: 'It will cost' } }),
+  'POST /api/documents/:id/annotations': async () => ({
+    path: `/api/documents/${documentId}/annotations`,
+    body: [{ target: { selector: [{ type: 'TextQuoteSelector', exact: '1.2 billion euros' }] } }],
+  }),
+  'GET /api/documents/:id/suggestions': async () => ({ path: `/api/documents/${documentId}/suggestions` }),
+  'GET /api/documents/:id/dashboard': async () => ({ path: `/api/documents/${documentId}/dashboard` }),
+  'GET /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}` }),
+  'PATCH /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}`, body: { confidence: 50 } }),
+  'DELETE /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}` }),
+  'POST /api/claims/:id/evidence': async () => ({ path: `/api/claims/${await freshClaim()}/evidence`, body: { kind: 'quote', stance: 'supports', excerpt: 'A quote.' } }),
+  'POST /api/claims/:id/anchor': async () => ({ path: `/api/claims/${await freshClaim()}/anchor`, body: { start: 0, end: 3 } }),
+  'GET /api/claims/:id/history': async () => ({ path: `/api/claims/${await freshClaim()}/history` }),
+  'PUT /api/claims/:id/vote': async () => ({ path: `/api/claims/${await freshClaim()}/vote`, body: { verdict: 'mixed' } }),
+  'POST /api/claims/:id/vote/revision': async (actor) => ({ path: `/api/claims/${await revealedAfterVoteOf(actor)}/vote/revision`, body: { verdict: 'mixed', reason: 'A second source.' } }),
+  'POST /api/claims/:id/reveal': async () => ({ path: `/api/claims/${await freshClaim()}/reveal`, body: { confirm: true } }),
+  'POST /api/claims/:id/status': async () => ({ path: `/api/claims/${await freshClaim()}/status`, body: { status: 'in_review' } }),
+  'POST /api/claims/:id/comments': async () => ({ path: `/api/claims/${await freshClaim()}/comments`, body: { body: 'A comment.' } }),
+  'GET /api/claims/:id/evidence/:eid/archive': async () => {
+    const claimId = await freshClaim();
+    return { path: `/api/claims/${claimId}/evidence/${await linkEvidence(claimId)}/archive` };
+  },
+  'POST /api/claims/:id/evidence/:eid/archive/recheck': async () => {
+    const claimId = await freshClaim();
+    return { path: `/api/claims/${claimId}/evidence/${await linkEvidence(claimId)}/archive/recheck` };
+  },
+};
+
+/** The 404 each finder answers with, for a thing that does not exist and for a non-member alike. */
+const NOT_FOUND: Record<Finder, string> = { workspace: 'workspace_not_found', document: 'document_not_found', claim: 'claim_not_found' };
+
+/** What `actor` must get from a route declaring `access`: `allowed` (a 2xx) or the refusal's status and code. */
+function expected(access: RouteAccess, actor: Actor): string {
+  if (access.role === 'public') return 'allowed';
+  if (actor === 'signed_out') return '401 unauthorized';
+  if (access.role === 'user') return 'allowed';
+  if (actor === 'outsider') return `404 ${NOT_FOUND[access.find]}`;
+  return roleAtLeast(actor, access.role) ? 'allowed' : '403 insufficient_role';
+}
+
+const apiRoutes = [...app.routes.keys()].filter((r) => r.includes(' /api/'));
+
+test('every API route has a request in this matrix, and every request a route', () => {
+  expect(apiRoutes.filter((r) => !(r in REQUESTS))).toEqual([]);
+  expect(Object.keys(REQUESTS).filter((r) => !app.routes.has(r))).toEqual([]);
 });
 
 describe('REST', () => {
-  const routes = Object.keys(ROUTE_ACCESS).filter((r) => r.includes(' /api/'));
-  test.each(routes)('%s answers each actor as the table says', async (route) => {
+  test.each(apiRoutes)('%s answers each actor as the route declares', async (route) => {
     const [method] = route.split(' ');
-    const outcomes: Record<string, number> = {};
+    const build = REQUESTS[route];
+    expect(build, `no request for ${route} in REQUESTS`).toBeDefined();
+    const access = app.routes.get(route)!;
+    const got: Record<string, string> = {};
+    const want: Record<string, string> = {};
+    const unexpected: string[] = [];
     for (const actor of ACTORS) {
-      const { path, body } = await requestFor(route, actor);
-      // The tokens route's own id belongs to the actor: a stranger's token id is simply not found.
+      const { path, body } = await build(actor);
       const res = await (await probeFor(actor)).request(method, path, body === undefined ? {} : { json: body });
-      outcomes[actor] = res.status;
-      const want = expected(ROUTE_ACCESS[route], actor);
-      if (want === 'allow') {
-        expect([401, 403, 404], `${route} as ${actor}: ${JSON.stringify(res.body)}`).not.toContain(res.status);
-        expect(res.status, `${route} as ${actor}`).toBeLessThan(500);
-      } else {
-        expect(res.status, `${route} as ${actor}: ${JSON.stringify(res.body)}`).toBe(want);
-        // A refusal never carries the workspace's data.
-        expect(JSON.stringify(res.body)).not.toContain('38,000');
-      }
+      got[actor] = res.status >= 200 && res.status < 300 ? 'allowed' : `${res.status} ${(res.body as { error?: { code?: string } } | null)?.error?.code}`;
+      want[actor] = expected(access, actor);
+      if (got[actor] !== want[actor]) unexpected.push(`${actor}: ${JSON.stringify(res.body)?.slice(0, 300)}`);
+      // A refusal never carries the workspace's data.
+      if (got[actor] !== 'allowed') expect(JSON.stringify(res.body)).not.toContain('38,000');
     }
-    expect(Object.keys(outcomes)).toHaveLength(ACTORS.length);
+    expect(got, `${route}, declared ${JSON.stringify(access)}; ${unexpected.join('; ')}`).toEqual(want);
   });
 });
 
 describe('WebSocket rooms', () => {
-  test.each(ACTORS)('the room of a document answers %s as the table says', async (actor) => {
-    const c = clientOf(actor);
-    const token = actor === 'signed_out' ? '' : (await c.post('/api/tokens', { name: 'ws' })).body.token;
+  test.each(ACTORS)('the room of a document answers %s as the route declares', async (actor) => {
+    const token = actor === 'signed_out' ? '' : await made('token', clientOf(actor).post('/api/tokens', { name: 'ws' }), (b) => b.token);
     const ws = new WebSocket(`${app.url.replace('http', 'ws')}/collab/${documentId}${token ? `?token=${token}` : ''}`);
     const outcome = await new Promise<number | 'open'>((resolve) => {
       ws.on('message', () => resolve('open'));
       ws.on('close', (code) => resolve(code));
     });
     ws.close();
-    const want = expected(ROUTE_ACCESS['GET /collab/:documentId'], actor);
-    expect(outcome).toBe(want === 'allow' ? 'open' : want === 401 ? CloseCode.unauthorized : CloseCode.notFound);
+    // A refusal is the close code of its HTTP status: 4401, 4403, 4404.
+    const want = expected(app.routes.get('GET /collab/:documentId')!, actor);
+    const status = want.slice(0, 3);
+    expect(outcome).toBe(want === 'allowed' ? 'open' : status === '401' ? CloseCode.unauthorized : status === '403' ? CloseCode.forbidden : CloseCode.notFound);
   });
 });
