@@ -41,6 +41,12 @@ export const claims = pgTable(
     signedOffBy: uuid('signed_off_by').references(() => users.id, { onDelete: 'set null' }),
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     signOffOverride: text('sign_off_override').array().notNull().default([]),
+    /**
+     * Set while a lead has the signed-off claim published: its public fact-check page is readable
+     * without signing in. Cleared by unpublishing, and when the claim is reopened.
+     */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
     confidence: integer('confidence'),
     note: text('note').notNull().default(''),
     tags: text('tags').array().notNull().default([]),

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './users';
 import { workspaces } from './workspaces';
 
@@ -20,6 +20,9 @@ export const documents = pgTable(
       .references(() => workspaces.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     sourceUrl: text('source_url'),
+    /** The source's author(s) and publication date, as the uploader gave or the file said (exports cite them). */
+    authors: text('authors').array().notNull().default([]),
+    sourcePublishedOn: date('source_published_on', { mode: 'string' }),
     format: documentFormat('format').notNull(),
     text: text('text').notNull(),
     contentHash: text('content_hash').notNull(),

@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
 import { ROLES } from '../../server/shared/roles';
 import { users } from './users';
 
@@ -10,6 +10,8 @@ export const workspaces = pgTable('workspaces', {
   name: text('name').notNull(),
   /** Votes after which a claim is revealed automatically. */
   quorum: integer('quorum').notNull().default(3),
+  /** Whether published fact-checks show each fact-checker's verdict (by default only the tally). */
+  publicVotes: boolean('public_votes').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
