@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_EMAIL, seedDemo } from '../db/seed';
+import { DEMO_EMAIL, seedDemo } from './demo/seed';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 

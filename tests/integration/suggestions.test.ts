@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 test('suggestions offer check-worthy sentences, linked footnotes, and a claim’s footnote as evidence', async () => {
-  const report = readFileSync(new URL('../../db/seed/heat-report.md', import.meta.url));
+  const report = readFileSync(new URL('../../server/demo/heat-report.md', import.meta.url));
   const doc = (await team.annotator.upload(`/api/workspaces/${team.wid}/documents`, 'heat-report.md', report, 'text/markdown')).body.document;
   const claim = (await team.annotator.post(`/api/documents/${doc.id}/claims`, { exact: 'excess deaths concentrated among residents over 75 living alone' })).body.claim;
 

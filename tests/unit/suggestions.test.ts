@@ -5,8 +5,8 @@ import { findCitations, notesSectionStart } from '../../server/suggestions/citat
 import { suggestClaims } from '../../server/suggestions/claims';
 import { evidenceOffers } from '../../server/suggestions/offers';
 
-const report = toCanonicalText('markdown', readFileSync(new URL('../../db/seed/heat-report.md', import.meta.url), 'utf8'));
-const opinion = toCanonicalText('markdown', readFileSync(new URL('../../db/seed/harbour-opinion.md', import.meta.url), 'utf8'));
+const report = toCanonicalText('markdown', readFileSync(new URL('../../server/demo/heat-report.md', import.meta.url), 'utf8'));
+const opinion = toCanonicalText('markdown', readFileSync(new URL('../../server/demo/harbour-opinion.md', import.meta.url), 'utf8'));
 
 describe('citation linking', () => {
   test('links every numbered marker of the demo report to its footnote', () => {

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { hashPassword } from '../server/auth/password';
-import { createUser } from '../server/auth/repository';
-import { toCanonicalText } from '../server/documents/import';
-import { insertDocument } from '../server/documents/repository';
-import { createWorkspace } from '../server/workspaces/repository';
-import type { Db } from './index';
-import { users } from './schema';
+import type { Db } from '../../db';
+import { users } from '../../db/schema';
+import { hashPassword } from '../auth/password';
+import { createUser } from '../auth/repository';
+import { toCanonicalText } from '../documents/import';
+import { insertDocument } from '../documents/repository';
+import { createWorkspace } from '../workspaces/repository';
 
 export const DEMO_EMAIL = 'demo@corroborate.local';
 
+/** The demo documents, read from the Markdown files beside this module. */
 const DEMO_DOCUMENTS = [
   { file: 'harbour-opinion.md', title: 'The harbour wall is a monument to wishful thinking', sourceUrl: 'https://example.org/opinion/harbour-wall' },
   { file: 'heat-report.md', title: 'Urban heat in mid-sized European cities: a short evidence review', sourceUrl: 'https://example.org/reports/urban-heat' },
@@ -29,7 +30,7 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
   if (!user) return null; // another process seeded first
   const workspace = await createWorkspace(db, 'Demo newsroom', user.id);
   for (const doc of DEMO_DOCUMENTS) {
-    const raw = readFileSync(new URL(`./seed/${doc.file}`, import.meta.url), 'utf8');
+    const raw = readFileSync(new URL(`./${doc.file}`, import.meta.url), 'utf8');
     await insertDocument(db, {
       workspaceId: workspace.id,
       title: doc.title,
