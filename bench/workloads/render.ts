@@ -1,12 +1,14 @@
 /**
  * Rendering: a 250k-character document with 2,000 claims (written into its Y.Doc by one client in
  * one transaction) opened in Chromium: time to the text painted, to the claim highlights painted
- * (the reader draws them with the CSS Custom Highlight API), and the cost of scrolling through it.
+ * (the reader draws them with the CSS Custom Highlight API; also counted from the moment the
+ * claims arrived), the cost of hit-testing bursts of pointer moves and of scrolling through it.
+ * And live: a claim added in one browser, until it is highlighted in another.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -75,8 +77,24 @@ async function writeClaims(port: number, documentId: string, token: string, text
 
 /** Installed before the page's own scripts: watches for the text and the highlights, long tasks and paint entries. */
 const OBSERVE = `(expected) => {
-  const b = { textAt: null, highlightsAt: null, ranges: 0, longTasks: [], fcp: null, lcp: null };
+  const b = { textAt: null, highlightsAt: null, claimsArrivedAt: null, rangesAtArrival: null, ranges: 0, longTasks: [], fcp: null, lcp: null };
   window.__bench = b;
+  // The first large frame is the sync with the claims: from then on the time is the browser's own
+  // work (unless the claims were already drawn from this device's copy: rangesAtArrival > 0).
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener('message', (event) => {
+        if (b.claimsArrivedAt === null && event.data && event.data.byteLength > 100000) {
+          b.claimsArrivedAt = performance.now();
+          let n = 0;
+          if (typeof CSS !== 'undefined' && 'highlights' in CSS) for (const h of CSS.highlights.values()) n += h.size;
+          b.rangesAtArrival = n;
+        }
+      });
+    }
+  };
   const watch = (type, fn) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(fn)).observe({ type, buffered: true }); } catch {}
   };
@@ -125,13 +143,53 @@ const SCROLL = `(async () => {
   return { scrollHeight: max + innerHeight, durationMs: t1 - t0, frames, longTasks: during.length, longTaskMs: during.reduce((a, [, d]) => a + d, 0) };
 })()`;
 
+/**
+ * Bursts of 50 pointer moves over the text in view, each ending over a claim (the reader hit-tests
+ * the pointer against the claims once per frame): for each burst, the time from its first move to
+ * the next animation frame callback, which runs after the reader's own hit-test and hover update;
+ * and whether the claim hovered then is the one under the last move.
+ */
+const HIT_TEST = `(async (bursts) => {
+  const reader = document.querySelector('[data-testid="reader-text"]');
+  const view = reader.getBoundingClientRect();
+  const centre = (r) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+  const inView = [...(CSS.highlights.get('cb-claim-open') ?? [])]
+    .map((range) => ({ range, box: range.getClientRects()[0] }))
+    .filter(({ box }) => box && box.top > 0 && box.bottom < innerHeight);
+  const times = [];
+  let hovered = 0;
+  for (let burst = 0; burst < bursts && inView.length; burst++) {
+    const target = inView[burst % inView.length];
+    const end = centre(target.box);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const t0 = performance.now();
+    for (let i = 0; i < 49; i++) {
+      reader.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: view.left + ((burst * 37 + i * 53) % Math.max(1, view.width)), clientY: Math.max(view.top, 0) + ((burst * 11 + i * 29) % Math.max(1, Math.min(view.height, innerHeight))) }));
+    }
+    reader.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: end.x, clientY: end.y }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    times.push(performance.now() - t0);
+    const hover = [...(CSS.highlights.get('cb-claim-hover') ?? [])];
+    if (hover.length === 1 && hover[0].toString() === target.range.toString()) hovered++;
+  }
+  return { times, hovered };
+})`;
+
 interface Seen {
   textAt: number | null;
   highlightsAt: number | null;
+  claimsArrivedAt: number | null;
+  rangesAtArrival: number | null;
   ranges: number;
   fcp: number | null;
   lcp: number | null;
   longTasks: Array<[number, number]>;
+}
+
+interface HitTest {
+  times: number[];
+  /** Bursts after which a claim was hovered (the pointer ended over a highlight). */
+  hovered: number;
 }
 
 interface Scroll {
@@ -141,6 +199,89 @@ interface Scroll {
   longTasks: number;
   longTaskMs: number;
 }
+
+/** A browser context signed in as the benchmark's account. */
+async function signedInContext(browser: Browser, base: string, ctx: RenderContext): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const login = await context.request.post(`${base}/api/auth/login`, {
+    data: { email: ctx.account.email, password: ctx.account.password },
+    headers: { origin: base },
+  });
+  if (login.status() !== 200) throw new Error(`login failed: ${login.status()}`);
+  return context;
+}
+
+/** Opens the reader on a document and waits until it is connected. */
+async function openReader(context: BrowserContext, base: string, documentId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/d/${documentId}`, { waitUntil: 'load', timeout: 60_000 });
+  await page.getByTestId('reader-text').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-status') === 'saved', null, { timeout: 30_000 });
+  return page;
+}
+
+/**
+ * Live: one browser selects a passage and adds it as a claim; another, with the same document
+ * open, has it highlighted. Each round's time runs from the click on "Add claim" (stamped in the
+ * first page) until the second page's highlights hold the passage (stamped there, polled every few
+ * milliseconds); both stamps are wall-clock times of the same machine.
+ */
+async function measureLive(browser: Browser, base: string, api: Api, ctx: RenderContext): Promise<{ roundsMs: number[]; characters: number }> {
+  const text = proseText(6000, 5);
+  const { document: created } = await api.expect(201, 'POST', `/api/workspaces/${ctx.account.workspaceId}/documents`, { title: 'Live claims', text });
+  const [adding, watching] = await Promise.all([signedInContext(browser, base, ctx), signedInContext(browser, base, ctx)]);
+  try {
+    const [a, b] = await Promise.all([openReader(adding, base, created.id), openReader(watching, base, created.id)]);
+    const shown: string = (await api.expect(200, 'GET', `/api/documents/${created.id}`)).document.text;
+    const rounds = ctx.quick ? 5 : 20;
+    // Passages within one paragraph (a selection never spans two), whitespace-trimmed as the reader trims a selection.
+    const passages = spreadAnchors(shown, rounds * 2)
+      .map((anchor) => anchor.exact.trim())
+      .filter((quote) => quote.length > 0 && !quote.includes('\n'))
+      .slice(0, rounds);
+    const roundsMs: number[] = [];
+    for (const quote of passages) {
+      const seen = b.evaluate(
+        `new Promise((resolve) => {
+          const quote = ${JSON.stringify(quote)};
+          // Claims' highlights only: the first page's selection also shows here, as a cb-peer-* highlight.
+          const check = () => {
+            for (const r of CSS.highlights.get('cb-claim-open') ?? []) if (r.toString() === quote) return resolve(performance.timeOrigin + performance.now());
+            setTimeout(check, 1);
+          };
+          check();
+        })`,
+      ) as Promise<number>;
+      await a.evaluate(`(() => {
+        const quote = ${JSON.stringify(quote)};
+        for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) {
+          const node = p.firstChild;
+          const at = node ? node.data.indexOf(quote) : -1;
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + quote.length);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+          return;
+        }
+        throw new Error('passage not in the text');
+      })()`);
+      await a.getByTestId('add-claim').waitFor({ timeout: 10_000 });
+      const clickedAt = (await a.evaluate(`(() => { const t = performance.timeOrigin + performance.now(); document.querySelector('[data-testid="add-claim"]').click(); return t; })()`)) as number;
+      const highlightedAt = await withTimeout(seen, 15_000, 'the claim highlighted in the other browser');
+      roundsMs.push(highlightedAt - clickedAt);
+      await a.evaluate('getSelection().removeAllRanges()');
+    }
+    return { roundsMs, characters: shown.length };
+  } finally {
+    await adding.close();
+    await watching.close();
+  }
+}
+
+const distribution = (values: number[], digits = 1) =>
+  values.length ? { median: round(quantile(values, 0.5), digits), p95: round(quantile(values, 0.95), digits), max: round(Math.max(...values), digits), n: values.length } : null;
 
 export async function runRender(ctx: RenderContext): Promise<Record<string, unknown>> {
   const building = performance.now();
@@ -160,16 +301,22 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
 
     // This process is pinned to the generator's core; the browser gets both cores, like a real one.
     browser = await chromium.launch({ executablePath: unpinnedChromium(wrapperDir), args: ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const login = await context.request.post(`${server.base}/api/auth/login`, {
-      data: { email: ctx.account.email, password: ctx.account.password },
-      headers: { origin: server.base },
-    });
-    if (login.status() !== 200) throw new Error(`login failed: ${login.status()}`);
+    const context = await signedInContext(browser, server.base, ctx);
     await context.addInitScript({ content: `(${OBSERVE})(${JSON.stringify({ textLength: text.length, claims: CLAIMS })})` });
 
-    const loads: Array<{ textMs: number | null; highlightsMs: number | null; ranges: number; fcpMs: number | null; lcpMs: number | null; longTasks: number; longTaskMs: number }> = [];
+    const loads: Array<{
+      textMs: number | null;
+      highlightsMs: number | null;
+      /** From the sync frame carrying the claims to all highlighted: the browser's own work. */
+      afterArrivalMs: number | null;
+      ranges: number;
+      fcpMs: number | null;
+      lcpMs: number | null;
+      longTasks: number;
+      longTaskMs: number;
+    }> = [];
     let scroll: Scroll | null = null;
+    let hitTest: HitTest | null = null;
     for (let i = 0; i < (ctx.quick ? 2 : 4); i++) {
       const page = await context.newPage();
       const problems: string[] = [];
@@ -202,6 +349,7 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
       loads.push({
         textMs: round(seen.textAt, 0),
         highlightsMs: round(seen.highlightsAt, 0),
+        afterArrivalMs: seen.highlightsAt !== null && seen.claimsArrivedAt !== null && seen.rangesAtArrival === 0 ? round(seen.highlightsAt - seen.claimsArrivedAt, 0) : null,
         ranges: seen.ranges,
         fcpMs: round(seen.fcp, 0),
         lcpMs: round(seen.lcp, 0),
@@ -216,9 +364,22 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
       }
       ctx.log(`  load ${i + 1}: text painted at ${loads[i].textMs} ms, highlights ${loads[i].highlightsMs === null ? `not painted (${seen.ranges} ranges)` : `at ${loads[i].highlightsMs} ms`}`);
       const last = i === (ctx.quick ? 2 : 4) - 1;
+      if (last && seen.textAt !== null && seen.highlightsAt !== null) hitTest = (await page.evaluate(`(${HIT_TEST})(${ctx.quick ? 10 : 40})`)) as HitTest;
       if (last && seen.textAt !== null) scroll = (await page.evaluate(SCROLL)) as Scroll;
       await page.close();
     }
+    if (hitTest) ctx.log(`  hit-testing: ${hitTest.times.length} bursts of 50 pointer moves, median ${round(quantile(hitTest.times, 0.5), 1)} ms to the next frame`);
+
+    let live: Awaited<ReturnType<typeof measureLive>> | null = null;
+    let liveError: string | null = null;
+    try {
+      live = await measureLive(browser, server.base, api, ctx);
+      ctx.log(`  live: a claim added in one browser, highlighted in another: median ${round(quantile(live.roundsMs, 0.5), 0)} ms of ${live.roundsMs.length}`);
+    } catch (err) {
+      liveError = (err as Error).message;
+      ctx.log(`  live: failed: ${liveError}`);
+    }
+
     const measured = loads.slice(1);
     const median = (f: (l: (typeof loads)[number]) => number | null) => {
       const values = measured.map(f).filter((v): v is number => v !== null);
@@ -233,6 +394,9 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
       firstLoad: loads[0],
       textPaintedMs: median((l) => l.textMs),
       highlightsPaintedMs: highlightsMs,
+      // Only a load that received the claims over the network has it: later loads read them first
+      // from this device's copy (IndexedDB), and the server's sync then carries little.
+      highlightsAfterArrival: distribution(loads.map((l) => l.afterArrivalMs).filter((v): v is number => v !== null), 0),
       ...(highlightsMs === null
         ? { highlights: highlightsDrawn ? `fewer than ${CLAIMS} highlight ranges within 15 s (at most ${Math.max(...loads.map((l) => l.ranges))})` : 'not yet implemented (no CSS highlights drawn)' }
         : {}),
@@ -252,6 +416,8 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
         longTasks: scroll.longTasks,
         longTaskMs: round(scroll.longTaskMs, 0),
       },
+      hitTest: hitTest && { movesPerBurst: 50, toNextFrameMs: distribution(hitTest.times), bursts: hitTest.times.length, hoveredTheClaimUnderThePointer: hitTest.hovered },
+      live: live ? { documentCharacters: live.characters, claimToHighlightMs: distribution(live.roundsMs, 0), targetMs: 1000, meetsTarget: quantile(live.roundsMs, 0.95)! < 1000 } : { error: liveError },
       targetMs: 1000,
       meetsTarget: highlightsMs !== null && highlightsMs < 1000,
     };

@@ -166,20 +166,21 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     expect(await ada.page.getByTestId('claims-empty').textContent()).toContain('select a passage');
   });
 
-  test('a passage one person selects and adds as a claim is highlighted for the other within a second', async () => {
+  // How fast it arrives is measured by the render benchmark (npm run bench -- --only=render), not here.
+  test('a passage one person selects and adds as a claim is highlighted live for the other, without a reload', async () => {
     await selectText(ada.page, CLAIM_1);
     const button = ada.page.getByTestId('add-claim');
     await button.waitFor();
-    const clickedAt = Date.now();
+    // A mark on Ben's page that a reload would wipe: the claim has to reach this same page live.
+    await ben.page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
     await button.click();
+    // A claim's highlight, not Ada's selection (which Ben sees too, as a cb-peer-* highlight).
     await ben.page.waitForFunction(
-      (quote) => [...CSS.highlights.values()].some((h) => [...h].some((r) => (r as Range).toString() === quote)),
+      (quote) => [...(CSS.highlights.get('cb-claim-open') ?? [])].some((r) => (r as Range).toString() === quote),
       CLAIM_1,
       { polling: 16, timeout: 5000 },
     );
-    const latency = Date.now() - clickedAt;
-    console.info(`claim created in one browser → highlighted in the other: ${latency} ms`);
-    expect(latency).toBeLessThan(1000);
+    expect(await ben.page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 
     expect(await highlightsOver(ben.page, CLAIM_1)).toContain('cb-claim-open');
     await detail(ada.page).waitFor();
@@ -492,7 +493,11 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     await expect.poll(() => ada.page.getByTestId('saved-state').textContent()).toContain('Saved');
   });
 
-  test('two thousand claims are highlighted promptly', async () => {
+  // The time this takes (page opened → all highlighted, and after the claims arrived) and the cost
+  // of hit-testing are measured by the render benchmark (npm run bench -- --only=render); this test
+  // checks that the work stays bounded: every claim painted without a DOM node of its own, the list
+  // cut short, and a burst of pointer moves hit-tested once per frame with the right claim hovered.
+  test('two thousand claims are all highlighted without adding DOM nodes, and a burst of pointer moves is hit-tested once per frame', async () => {
     const { connect, synced } = await import('../helpers/collab');
     const { claimsOf, newClaim } = await import('../../server/shared/claim-doc');
     const { anchorFromRange } = await import('../../server/anchoring');
@@ -516,38 +521,48 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     writer.destroy();
 
     const page = await ben.context.newPage();
-    // Note when the sync frame with the claims arrives, to tell the browser's work from the server's.
-    await page.addInitScript(() => {
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          this.addEventListener('message', (event: MessageEvent) => {
-            if ((event.data as ArrayBuffer).byteLength > 100_000) (window as unknown as { syncedAt: number }).syncedAt ??= performance.now();
-          });
-        }
-      };
-    });
-    const opened = Date.now();
+    page.on('pageerror', (error) => pageErrors.push(`Ben (2,000 claims): ${error.message}`));
     await page.goto(`${app.url}/d/${id}`);
-    await page.waitForFunction(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0) >= 2000, null, { polling: 16, timeout: 20_000 });
-    const elapsed = Date.now() - opened;
-    const inBrowser = await page.evaluate(() => performance.now() - (window as unknown as { syncedAt: number }).syncedAt);
-    console.info(`2,000 claims: page opened → all highlighted in ${elapsed} ms, of which ${Math.round(inBrowser)} ms in the browser after the claims arrived`);
-    expect(inBrowser).toBeLessThan(3000);
-    expect(elapsed).toBeLessThan(10_000);
+    const claimRanges = () =>
+      page.evaluate(() => [...CSS.highlights].filter(([name]) => /^cb-claim-(open|in_review|verified|rejected)$/.test(name)).reduce((n, [, h]) => n + h.size, 0));
+    await expect.poll(claimRanges, { timeout: 20_000 }).toBe(2000);
+    // Highlights are ranges over the text: the reader holds one element per paragraph, whatever the number of claims.
+    const dom = await page.evaluate(() => {
+      const reader = document.querySelector('[data-testid="reader-text"]')!;
+      return { elements: reader.querySelectorAll('*').length, paragraphs: reader.querySelectorAll('p').length };
+    });
+    expect(dom.paragraphs).toBeGreaterThan(0);
+    expect(dom.elements).toBe(dom.paragraphs);
     expect(await page.getByTestId('claim-item').count()).toBeLessThan(200);
     expect(await page.getByTestId('more-claims').textContent()).toContain('not shown');
-    // Hit-testing stays instant with that many.
+
+    // 50 pointer moves within one frame, the last over the first claim: hit-tested once (the caret
+    // lookups counted), and that claim is the one hovered.
     const hover = await page.evaluate(async () => {
+      let lookups = 0;
+      const own = document as Document & { caretPositionFromPoint?: (x: number, y: number) => unknown; caretRangeFromPoint?: (x: number, y: number) => unknown };
+      for (const name of ['caretPositionFromPoint', 'caretRangeFromPoint'] as const) {
+        const original = own[name];
+        if (typeof original === 'function') own[name] = (x: number, y: number) => (lookups++, original.call(document, x, y));
+      }
       const p = document.querySelector('[data-testid="reader-text"] p')!;
-      const rect = p.getBoundingClientRect();
-      const t0 = performance.now();
-      for (let i = 0; i < 50; i++) p.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: rect.left + 20 + i, clientY: rect.top + 8 }));
-      await new Promise((r) => requestAnimationFrame(r));
-      return performance.now() - t0;
+      const firstClaim = document.createRange();
+      firstClaim.setStart(p.firstChild!, 0);
+      firstClaim.setEnd(p.firstChild!, 12);
+      const box = firstClaim.getClientRects()[0];
+      const last = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      const move = (x: number, y: number) => p.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: x, clientY: y }));
+      for (let i = 0; i < 49; i++) move(box.left + 200 + i * 3, last.y + 40);
+      move(last.x, last.y);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const ranges = [...(CSS.highlights.get('cb-claim-hover') ?? [])] as Range[];
+      const under = ranges.some((range) => [...range.getClientRects()].some((r) => r.left <= last.x && last.x <= r.right && r.top <= last.y && last.y <= r.bottom));
+      return { lookups, hovered: ranges.map((r) => r.toString()), under };
     });
-    expect(hover).toBeLessThan(500);
+    expect(hover.lookups).toBe(1);
+    expect(hover.hovered).toHaveLength(1);
+    expect(hover.hovered[0]).toBe(storedText.slice(0, 12));
+    expect(hover.under).toBe(true);
     await page.close();
   });
 
