@@ -22,6 +22,7 @@ import type { RouteAccess } from './authorization';
 import type { Config } from './config';
 import documentRoutes from './documents/routes';
 import healthRoutes from './health/routes';
+import { publicPageRoutes, publishRoutes } from './publish/routes';
 import accessPlugin from './plugins/access';
 import authPlugin from './plugins/auth';
 import collabPlugin from './plugins/collab';
@@ -144,9 +145,11 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(suggestionRoutes);
         await api.register(annotationRoutes);
         await api.register(versionRoutes, { config });
+        await api.register(publishRoutes);
       },
       { prefix: '/api' },
     );
+    await app.register(publicPageRoutes, { config });
 
     await app.register(webPlugin, { webDir: config.webDir });
     await app.ready();

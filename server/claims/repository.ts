@@ -2,7 +2,9 @@ import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidence, users, type ClaimStatus } from '../../db/schema';
+import { isSignedOff } from '../shared/claim-doc';
 import { isImportantAction, ROUTINE_ACTIONS } from '../shared/history';
+import { factCheckPath } from '../shared/public-paths';
 import { listComments, listVotes } from '../votes/repository';
 import { visibleVotes, voteJson } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
@@ -79,6 +81,7 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
       c.status === 'verified' || c.status === 'rejected'
         ? { rationale: c.signOffRationale, by: signedBy?.id ? { id: signedBy.id, name: signedBy.name } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
         : null,
+    publication: c.publishedAt && isSignedOff(c.status) ? { url: factCheckPath(c.id), at: c.publishedAt.toISOString() } : null,
     comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
     review: c.review ?? null,
     };

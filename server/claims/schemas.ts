@@ -87,6 +87,8 @@ export const claimSchema = z.object({
   statusReason: z.string().nullable(),
   /** Set while the claim is verified or rejected. */
   signOff: signOffSchema.nullable(),
+  /** Set while a lead has the signed-off claim published: its public fact-check page, readable without signing in. */
+  publication: z.object({ url: z.string(), at: iso }).nullable(),
   comments: z.array(commentSchema),
   /** Set when a new version of the document could not re-anchor the claim: the old passage and the best candidate. */
   review: z

@@ -17,6 +17,9 @@ export interface ExportDocument {
   id: string;
   title: string;
   sourceUrl: string | null;
+  /** The source's author(s) and publication date, when known. */
+  authors: string[];
+  sourcePublishedOn: string | null;
   createdAt: Date;
 }
 
@@ -61,7 +64,7 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
   // Documents are few next to claims; their list is read once (timestamps are not used as a
   // cursor: JavaScript dates lose PostgreSQL's microseconds).
   const docs: ExportDocument[] = await db
-    .selectDistinct({ id: documents.id, title: documents.title, sourceUrl: documents.sourceUrl, createdAt: documents.createdAt })
+    .selectDistinct({ id: documents.id, title: documents.title, sourceUrl: documents.sourceUrl, authors: documents.authors, sourcePublishedOn: documents.sourcePublishedOn, createdAt: documents.createdAt })
     .from(claims)
     .innerJoin(documents, eq(documents.id, claims.documentId))
     .where(where(filter))

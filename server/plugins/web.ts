@@ -4,8 +4,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-/** Paths the web app never answers: they belong to the API, the collaboration server and the docs. */
-const NOT_WEB = /^\/(api|collab|docs)(\/|$|\?)/;
+/** Paths the web app never answers: they belong to the API, the collaboration server, the docs and the public fact-check pages. */
+const NOT_WEB = /^\/(api|collab|docs|fact-checks)(\/|$|\?)/;
 
 /**
  * Serves the built SvelteKit app (a single-page app) from the same process: its files as they

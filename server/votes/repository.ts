@@ -194,6 +194,9 @@ export async function reveal(db: Db, claimId: string, documentId: string, userId
  * leaving a sign-off (a reopening) clears them and stores the reason as the status reason. The
  * history entry carries the rationale or reason.
  */
+/** A claim that is not (or no longer) signed off: no sign-off, and so nothing published (a reopened claim leaves its public page). */
+export const NOT_SIGNED_OFF = { signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [] as string[], publishedAt: null, publishedBy: null };
+
 export async function setStatus(db: Db, input: { claimId: string; documentId: string; userId: string; from: ClaimStatus; to: ClaimStatus; override: string[]; rationale: string | null; reason: string | null }) {
   const signOff = isSignedOff(input.to);
   await db.transaction(async (tx) => {
@@ -203,10 +206,7 @@ export async function setStatus(db: Db, input: { claimId: string; documentId: st
         status: input.to,
         updatedAt: sql`now()`,
         statusReason: signOff ? null : input.reason,
-        signOffRationale: signOff ? input.rationale : null,
-        signedOffBy: signOff ? input.userId : null,
-        signedOffAt: signOff ? sql`now()` : null,
-        signOffOverride: signOff ? input.override : [],
+        ...(signOff ? { signOffRationale: input.rationale, signedOffBy: input.userId, signedOffAt: sql`now()`, signOffOverride: input.override } : NOT_SIGNED_OFF),
       })
       .where(eq(claims.id, input.claimId));
     await tx.insert(claimEvents).values({

@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claimEvents, claims, type ClaimStatus } from '../../db/schema';
 import { isSignedOff } from '../shared/claim-doc';
+import { NOT_SIGNED_OFF } from './repository';
 
 export interface WordingChange {
   claimId: string;
@@ -55,7 +56,7 @@ export async function wordingChanged(db: Db, change: WordingChange): Promise<Wor
         revealedAt: null,
         updatedAt: sql`now()`,
         ...(backToReview
-          ? { status: to, statusReason: change.reason, signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [] }
+          ? { status: to, statusReason: change.reason, ...NOT_SIGNED_OFF }
           : {}),
       })
       .where(eq(claims.id, change.claimId));
@@ -102,7 +103,7 @@ export async function passageInDoubt(db: Db, change: Omit<WordingChange, 'from' 
     if (!claim || !isSignedOff(claim.status)) return false;
     await tx
       .update(claims)
-      .set({ status: 'in_review', statusReason: change.reason, signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [], updatedAt: sql`now()` })
+      .set({ status: 'in_review', statusReason: change.reason, ...NOT_SIGNED_OFF, updatedAt: sql`now()` })
       .where(eq(claims.id, change.claimId));
     await tx.insert(claimEvents).values({
       claimId: change.claimId,

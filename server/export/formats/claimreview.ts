@@ -32,7 +32,8 @@ export function claimReview({ claim, document, archives }: ExportItem, ctx: Expo
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: claimUrl(ctx, document.id, claim.id),
+    // A published claim's review points at its public page; any other at the reader (which needs signing in).
+    url: claim.publication ? ctx.origin + claim.publication.url : claimUrl(ctx, document.id, claim.id),
     claimReviewed: claim.anchor.exact,
     ...(body ? { reviewBody: body } : {}),
     datePublished: claim.updatedAt.slice(0, 10),
@@ -46,7 +47,9 @@ export function claimReview({ claim, document, archives }: ExportItem, ctx: Expo
     },
     itemReviewed: {
       '@type': 'Claim',
-      datePublished: document.createdAt.toISOString().slice(0, 10),
+      // The source's own date and authors (document metadata); never our import date.
+      ...(document.sourcePublishedOn ? { datePublished: document.sourcePublishedOn } : {}),
+      ...(document.authors.length ? { author: document.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
       appearance: [{ '@type': 'CreativeWork', url: passageUrl(source, claim.anchor.exact), name: document.title, text: claim.anchor.exact }],
       firstAppearance: { '@type': 'CreativeWork', url: source, name: document.title },
     },
