@@ -370,9 +370,10 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     await page.getByTestId('back-to-claims').click();
   });
 
-  test('a viewer sees everything live with every control disabled, and a forced edit reaches no one', async () => {
+  test('a viewer sees everything live with every control disabled, and a forced edit reaches no one and is shown as not saved', async () => {
     const page = val.page;
     await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('saved-state').textContent()).toContain('Live');
     await expect.poll(() => page.getByTestId('claim-item').count()).toBe(2);
     await expect.poll(() => highlightsOver(page, CLAIM_2)).toContain('cb-claim-open');
     await openClaim(page, CLAIM_1);
@@ -407,7 +408,10 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     expect(await ada.page.getByTestId('confidence-value').textContent()).toBe(adaValue);
     expect(`${(await lead.get(`/api/claims/${claim1}`)).body.claim.confidence}%`).toBe(adaValue);
     expect(await ben.page.getByTestId('claim-count').textContent()).toBe('2');
-    expect(await page.getByTestId('saved-state').textContent()).toContain('Live');
+    // The server answered the write with permission-denied: the viewer is told it was not saved.
+    await expect.poll(() => page.getByTestId('saved-state').getAttribute('data-status')).toBe('denied');
+    expect(await page.getByTestId('saved-state').textContent()).toContain('Read-only — changes not saved');
+    expect(await page.getByTestId('saved-state').getAttribute('title')).toBeTruthy();
     await page.evaluate(() => document.getSelection()?.removeAllRanges());
   });
 

@@ -21,7 +21,7 @@ export interface RoomOptions {
   text: string;
   version: number;
   user: { id: string; name: string };
-  /** A viewer: the room still receives everything live; the page disables its controls. */
+  /** A viewer: the room still receives everything live; the page disables its controls (the server refuses their writes anyway). */
   readOnly: boolean;
 }
 
@@ -57,8 +57,10 @@ const SELECTION_INTERVAL_MS = 80;
 export class Room {
   /** Every claim of the document as plain values, in text order; replaced on every change. */
   claims = $state.raw<ClaimState[]>([]);
-  /** Whether this person's edits are durable on the server (or kept on this device while offline). */
+  /** Whether this person's edits are durable on the server (or kept on this device while offline), or were refused ('denied'). */
   saved = $state<SavedStatus>('connecting');
+  /** The server's reason when it refused a write on this connection (saved is 'denied'); null otherwise. */
+  deniedReason = $state<string | null>(null);
   /** The other people in the document, one entry per open tab. */
   peers = $state.raw<Peer[]>([]);
   /** Why the connection stopped or stalls, in words; null while all is well. */
@@ -355,12 +357,10 @@ export class Room {
     this.#doc.destroy();
   }
 
+  /** What the server told about this person's writes (saved-state.ts), or offline when the browser says so. */
   #updateSaved(): void {
-    if (this.#offline) this.saved = 'offline';
-    // The server drops a viewer's frames without acknowledging them, so SavedState would wait for
-    // ever; a viewer has nothing to save, and is up to date once synced.
-    else if (this.readOnly) this.saved = this.#provider.synced ? 'saved' : this.#savedState.status === 'offline' ? 'offline' : 'connecting';
-    else this.saved = this.#savedState.status;
+    this.saved = this.#offline ? 'offline' : this.#savedState.status;
+    this.deniedReason = this.saved === 'denied' ? this.#savedState.denied : null;
   }
 
   #closed(code: number): void {
