@@ -1,38 +1,109 @@
-import { toSelectors } from '../../anchoring';
+import { randomUUID } from 'node:crypto';
+import type { Anchor } from '../../anchoring';
+import { CodePointOffsets } from '../../annotations/code-points';
+import { toUri } from '../../annotations/iri';
+import { ANNOTATION_CONTEXT, exportContext, RATING_SCALE, TERMS, type BodyRole } from '../../annotations/vocabulary';
+import { ratingOf } from '../../votes/agreement';
 import type { ExportItem } from '../repository';
-import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
+import { overrideSentence, publishedConsensus, VERDICT_WORDS, voteNotes } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
-export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export { ANNOTATION_CONTEXT };
+
+type Json = Record<string, unknown>;
 
 /**
- * One W3C Web Annotation per claim: the target is the document with a TextQuoteSelector and a
- * TextPositionSelector; the bodies are the claim's note and tags, its status, and its evidence
- * (a link as a SpecificResource, a quotation or passage as a TextualBody), each with its stance as
- * the body's `purpose`-like `stance`.
+ * An export item, and the canonical text its claim's offsets count in when the export read it:
+ * with it the TextPositionSelector counts code points as the model says; without it (see
+ * `positionSelector`) the stored UTF-16 offsets are written.
  */
-export function annotation({ claim, document, archives }: ExportItem, ctx: ExportContext) {
-  const body: Array<Record<string, unknown>> = [];
+export type AnnotationItem = ExportItem & { text?: string };
+
+/** The address of a comment, as the `id` of its `replying` annotation. */
+export const commentUrl = (ctx: ExportContext, documentId: string, commentId: string) => `${documentUrl(ctx, documentId)}#comment-${commentId}`;
+
+/**
+ * The TextPositionSelector of an anchor: `start` and `end` in Unicode code points of the text
+ * (annotation-model §4.2.5), converted from the UTF-16 code units Corroborate stores. Without the
+ * text the stored offsets are written as they are; they agree whenever no character before the end
+ * of the passage lies outside the Basic Multilingual Plane (no emoji, no flag).
+ */
+export function positionSelector(anchor: Pick<Anchor, 'start' | 'end'>, offsets?: CodePointOffsets) {
+  return {
+    type: 'TextPositionSelector',
+    start: offsets ? offsets.fromUtf16(anchor.start) : anchor.start,
+    end: offsets ? offsets.fromUtf16(anchor.end) : anchor.end,
+  };
+}
+
+const quoteSelector = (anchor: Pick<Anchor, 'exact' | 'prefix' | 'suffix'>) => ({ type: 'TextQuoteSelector', exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix });
+
+/** An `assessing` TextualBody of the given role (vocabulary.ts BODY_ROLES). */
+const assessing = (role: BodyRole, value: string, extra: Json = {}): Json => ({ type: 'TextualBody', value, purpose: 'assessing', [TERMS.role]: role, ...extra });
+
+/**
+ * The claim's assessment as `assessing` bodies: its status; once the current round is revealed,
+ * the rating (the consensus on the scale, as schema.org's Rating counts it) and the votes'
+ * consensus with its agreement; the lead's rationale and any override. Blind verdicts are never
+ * here: before reveal the export is read as by someone who has not voted (server/export/repository.ts).
+ */
+function assessments(item: ExportItem): Json[] {
+  const { claim } = item;
+  const bodies: Json[] = [assessing('status', claim.status, claim.statusReason ? { [TERMS.statusReason]: claim.statusReason } : {})];
+  const consensus = publishedConsensus(claim);
+  if (consensus) {
+    const rating = ratingOf(consensus);
+    bodies.push(
+      assessing('rating', VERDICT_WORDS[consensus], rating === null ? {} : { 'schema:ratingValue': rating, 'schema:bestRating': RATING_SCALE.best, 'schema:worstRating': RATING_SCALE.worst }),
+      assessing('consensus', consensus, { [TERMS.agreement]: claim.tally.agreement, [TERMS.votes]: claim.tally.count }),
+    );
+  }
+  if (claim.signOff?.rationale) bodies.push(assessing('rationale', claim.signOff.rationale, { format: 'text/plain' }));
+  const override = overrideSentence(claim);
+  if (override) bodies.push(assessing('override', override, { format: 'text/plain', [TERMS.override]: claim.signOff!.override }));
+  return bodies;
+}
+
+/**
+ * The evidence as `linking` bodies: a link as a SpecificResource whose `source` is the URL (made a
+ * valid IRI); a passage of another document as a SpecificResource on that document with its quote
+ * (no position: its offsets count in a text this export does not carry) and the passage's words as
+ * `corroborate:excerpt`; a quotation as a TextualBody. Only a SpecificResource has an `id`: the test
+ * suite reads any body with an `id` and no `source` as an External Web Resource, which may not
+ * have a `purpose` (annotation-model §3.3.5).
+ */
+function evidenceBodies({ claim, document, archives }: ExportItem, ctx: ExportContext): Json[] {
+  return claim.evidence.map((e) => {
+    const described = { [TERMS.stance]: e.stance, [TERMS.kind]: e.kind, ...(e.title ? { [TERMS.title]: e.title } : {}) };
+    const archive = archives?.get(e.id);
+    // The archived copy of a link (server/archive): when it was fetched and the SHA-256 of its text.
+    const archived = archive ? { [TERMS.archivedAt]: archive.fetchedAt, [TERMS.archiveSha256]: archive.sha256 } : {};
+    const id = `${claimUrl(ctx, document.id, claim.id)}/evidence/${e.id}`;
+    if (e.url) {
+      return { id, type: 'SpecificResource', source: toUri(e.url), purpose: 'linking', ...described, ...(e.excerpt ? { [TERMS.excerpt]: e.excerpt } : {}), ...archived };
+    }
+    if (e.documentId && e.anchor) {
+      const excerpt = e.excerpt ?? e.anchor.exact;
+      return { id, type: 'SpecificResource', source: documentUrl(ctx, e.documentId), selector: quoteSelector(e.anchor), purpose: 'linking', ...described, [TERMS.excerpt]: excerpt };
+    }
+    return { type: 'TextualBody', value: e.excerpt ?? '', format: 'text/plain', purpose: 'linking', ...described };
+  });
+}
+
+/**
+ * One W3C Web Annotation per claim (motivation `assessing`): the target is the document (its
+ * source URL, or the document in Corroborate) with a TextQuoteSelector and a TextPositionSelector;
+ * the bodies are the claim's note (`commenting`) and tags (`tagging`), its assessment (`assessing`,
+ * see `assessments`), the notes on votes that do not count, and its evidence (`linking`).
+ */
+export function annotation(item: ExportItem, ctx: ExportContext, offsets?: CodePointOffsets) {
+  const { claim, document } = item;
+  const body: Json[] = [];
   if (claim.note) body.push({ type: 'TextualBody', value: claim.note, format: 'text/plain', purpose: 'commenting' });
   for (const tag of claim.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
-  body.push({ type: 'TextualBody', value: claim.status, purpose: 'assessing' });
-  // The rating is the current round's blind consensus; the rationale is the lead's published "why".
-  const consensus = publishedConsensus(claim);
-  if (consensus) body.push({ type: 'TextualBody', value: consensus, purpose: 'assessing', 'corroborate:role': 'consensus', 'corroborate:agreement': claim.tally.agreement, 'corroborate:votes': claim.tally.count });
-  if (claim.signOff?.rationale) body.push({ type: 'TextualBody', value: claim.signOff.rationale, format: 'text/plain', purpose: 'assessing', 'corroborate:role': 'rationale' });
-  const override = overrideSentence(claim);
-  if (override) body.push({ type: 'TextualBody', value: override, format: 'text/plain', purpose: 'assessing', 'corroborate:role': 'override', 'corroborate:override': claim.signOff!.override });
-  for (const n of voteNotes(claim)) body.push({ type: 'TextualBody', value: n, format: 'text/plain', purpose: 'commenting', 'corroborate:role': 'not_counted' });
-  for (const e of claim.evidence) {
-    const common = { id: `${claimUrl(ctx, document.id, claim.id)}/evidence/${e.id}`, 'corroborate:stance': e.stance, 'corroborate:kind': e.kind };
-    // The archived copy of a link (server/archive): when it was fetched and the SHA-256 of its text.
-    const archive = archives?.get(e.id);
-    const archived = archive ? { 'corroborate:archivedAt': archive.fetchedAt, 'corroborate:archiveSha256': archive.sha256 } : {};
-    if (e.url) body.push({ ...common, type: 'SpecificResource', source: e.url, purpose: 'linking', ...(e.title ? { 'dc:title': e.title } : {}), ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}), ...archived });
-    else if (e.documentId && e.anchor) {
-      body.push({ ...common, type: 'SpecificResource', source: documentUrl(ctx, e.documentId), selector: toSelectors(e.anchor), purpose: 'linking', ...(e.excerpt ? { 'corroborate:excerpt': e.excerpt } : {}) });
-    } else body.push({ ...common, type: 'TextualBody', value: e.excerpt ?? '', format: 'text/plain', purpose: 'linking' });
-  }
+  body.push(...assessments(item));
+  for (const n of voteNotes(claim)) body.push({ type: 'TextualBody', value: n, format: 'text/plain', purpose: 'commenting', [TERMS.role]: 'not_counted' });
+  body.push(...evidenceBodies(item, ctx));
   return {
     id: claimUrl(ctx, document.id, claim.id),
     type: 'Annotation',
@@ -40,21 +111,72 @@ export function annotation({ claim, document, archives }: ExportItem, ctx: Expor
     created: claim.createdAt,
     modified: claim.updatedAt,
     ...(claim.createdBy ? { creator: { type: 'Person', name: claim.createdBy.name } } : {}),
-    ...(claim.confidence !== null ? { 'corroborate:confidence': claim.confidence } : {}),
+    ...(claim.confidence !== null ? { [TERMS.confidence]: claim.confidence } : {}),
     body,
     target: {
-      source: document.sourceUrl ?? documentUrl(ctx, document.id),
-      selector: toSelectors(claim.anchor),
+      source: document.sourceUrl ? toUri(document.sourceUrl) : documentUrl(ctx, document.id),
+      selector: [quoteSelector(claim.anchor), positionSelector(claim.anchor, offsets)],
     },
   };
 }
 
+/**
+ * The claim's comments as `replying` annotations (annotation-model §3.3.5): each targets the
+ * claim's annotation, or the comment it answers. Comments are what every member reads on the claim.
+ */
+export function commentAnnotations({ claim, document }: ExportItem, ctx: ExportContext) {
+  return claim.comments.map((c) => ({
+    id: commentUrl(ctx, document.id, c.id),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: c.at,
+    ...(c.user ? { creator: { type: 'Person', name: c.user.name } } : {}),
+    body: { type: 'TextualBody', value: c.body, format: 'text/plain' },
+    target: c.replyTo ? commentUrl(ctx, document.id, c.replyTo) : claimUrl(ctx, document.id, claim.id),
+  }));
+}
+
+/** Per export (its context): the collection's id, the annotations written so far, and the text offsets of the current document. */
+interface Progress {
+  collectionId: string;
+  written: number;
+  offsets?: { documentId: string; text: string; index: CodePointOffsets };
+}
+const progress = new WeakMap<ExportContext, Progress>();
+
+function offsetsFor(state: Progress, item: AnnotationItem): CodePointOffsets | undefined {
+  if (item.text === undefined) return undefined;
+  if (state.offsets?.documentId !== item.document.id || state.offsets.text !== item.text) {
+    state.offsets = { documentId: item.document.id, text: item.text, index: new CodePointOffsets(item.text) };
+  }
+  return state.offsets.index;
+}
+
+/**
+ * An AnnotationCollection (annotation-model §5.1) with an `id` and its annotations in one embedded
+ * AnnotationPage (`first`, §5.2): each claim's annotation followed by its comments' replies.
+ * `total` counts them all, so it is written last, once they are counted. The ids of the collection
+ * and the page are `urn:uuid:` names minted per export.
+ */
 export const annotationsFormat: ExportFormat = {
   contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
   extension: 'jsonld',
-  head: (ctx) =>
-    `{"@context":[${JSON.stringify(ANNOTATION_CONTEXT)},{"corroborate":${JSON.stringify(`${ctx.origin}/ns#`)},"dc":"http://purl.org/dc/terms/"}],` +
-    `"type":"AnnotationCollection","label":${JSON.stringify(`${ctx.workspaceName}: claims`)},"total":${ctx.total},"items":[\n`,
-  item: (item, index, ctx) => `${index ? ',\n' : ''}${JSON.stringify(annotation(item, ctx))}`,
-  tail: () => '\n]}\n',
+  head: (ctx) => {
+    const state: Progress = { collectionId: `urn:uuid:${randomUUID()}`, written: 0 };
+    progress.set(ctx, state);
+    // No `partOf`: the page is inside its collection, and the suite's page assertions read a `partOf`
+    // as the collection's description (an object), so a bare IRI there fails them.
+    const page = { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0 };
+    const open = JSON.stringify({ '@context': exportContext(ctx.origin), id: state.collectionId, type: 'AnnotationCollection', label: `${ctx.workspaceName}: claims`, first: page });
+    // Leave the page object open for its items: `…"startIndex":0}}` becomes `…"startIndex":0,"items":[`.
+    return `${open.slice(0, -2)},"items":[\n`;
+  },
+  item: (item, index, ctx) => {
+    const state = progress.get(ctx)!;
+    const annotations = [annotation(item, ctx, offsetsFor(state, item as AnnotationItem)), ...commentAnnotations(item, ctx)];
+    const separator = state.written ? ',\n' : '';
+    state.written += annotations.length;
+    return separator + annotations.map((a) => JSON.stringify(a)).join(',\n');
+  },
+  tail: (ctx) => `\n]},"total":${progress.get(ctx)?.written ?? 0}}\n`,
 };
