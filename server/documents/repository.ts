@@ -9,6 +9,8 @@ export interface NewDocument {
   text: string;
   format: DocumentFormat;
   sourceUrl?: string | null;
+  authors?: string[];
+  sourcePublishedOn?: string | null;
   createdBy: string | null;
 }
 
@@ -23,6 +25,12 @@ export async function insertDocument(db: Db, input: NewDocument): Promise<Docume
     })
     .returning();
   return doc;
+}
+
+/** Changes a document's metadata; null when there is no such document. */
+export async function updateDocumentMetadata(db: Db, id: string, change: Partial<Pick<Document, 'title' | 'sourceUrl' | 'authors' | 'sourcePublishedOn'>>): Promise<Document | null> {
+  const [doc] = await db.update(documents).set(change).where(eq(documents.id, id)).returning();
+  return doc ?? null;
 }
 
 export async function findDocument(db: Db, id: string): Promise<Document | null> {

@@ -9,12 +9,15 @@ import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
 import { ImportRefusal, precheckDocument } from './import/limits';
-import { insertDocument, listDocuments } from './repository';
-import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields } from './schemas';
+import { notFoundError } from '../plugins/access';
+import { insertDocument, listDocuments, updateDocumentMetadata } from './repository';
+import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields, updateDocumentBody } from './schemas';
 
 export interface Upload {
   title?: string;
   sourceUrl?: string;
+  authors?: string[];
+  sourcePublishedOn?: string;
   text: string;
   format: DocumentFormat;
 }
@@ -69,7 +72,7 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, jobs
     }
   } else input = { format, bytes: file.bytes };
   const extracted = await extractText(request, jobs, input, file.filename);
-  return { title: meta.title ?? extracted.title ?? titleFromFilename(file.filename), sourceUrl: meta.sourceUrl, text: extracted.text, format };
+  return { ...meta, title: meta.title ?? extracted.title ?? titleFromFilename(file.filename), text: extracted.text, format };
 }
 
 /** Importing, listing and reading documents (API.md "Documents"). */
@@ -79,7 +82,7 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     schema: {
       tags: ['documents'],
       description:
-        'Import a document: JSON `{title, text, format?, sourceUrl?}` or a multipart form with `file` (.txt, .md, .html) and optional `title`, `sourceUrl`.',
+        'Import a document: JSON `{title, text, format?, sourceUrl?, authors?, sourcePublishedOn?}` or a multipart form with `file` (.txt, .md, .html, .pdf, .docx) and optional `title`, `sourceUrl`, `authors` (comma-separated), `sourcePublishedOn`.',
       params: workspaceParams,
       response: { 201: documentReply },
     },
@@ -91,7 +94,7 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     } else {
       const body = parseOrThrow(createDocumentBody, request.body);
       const { text } = await extractText(request, app.jobs, { format: body.format, raw: body.text });
-      upload = { title: body.title, sourceUrl: body.sourceUrl, text, format: body.format };
+      upload = { ...body, text };
     }
     const { text } = upload;
     if (!text) throw unprocessable('empty_document', 'The document has no text once its markup is removed.');
@@ -101,6 +104,8 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
       text,
       format: upload.format,
       sourceUrl: upload.sourceUrl,
+      authors: upload.authors ?? [],
+      sourcePublishedOn: upload.sourcePublishedOn ?? null,
       createdBy: request.access.user.id,
     });
     return reply.code(201).send({ document: presentDocument(doc) });
@@ -124,6 +129,15 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     config: { access: { role: 'viewer', find: 'document' } },
     schema: { tags: ['documents'], params: documentParams, response: { 200: documentReply } },
   }, async (request) => ({ document: presentDocument(request.access.document) }));
+
+  app.patch('/documents/:id', {
+    config: { access: { role: 'annotator', find: 'document' } },
+    schema: { tags: ['documents'], description: "Change a document's metadata: title, source URL, authors, the source's publication date.", params: documentParams, body: updateDocumentBody, response: { 200: documentReply } },
+  }, async (request) => {
+    const updated = await updateDocumentMetadata(app.db, request.params.id, request.body);
+    if (!updated) throw notFoundError('document');
+    return { document: presentDocument(updated) };
+  });
 };
 
 function presentDocument(doc: Document) {

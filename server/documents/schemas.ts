@@ -8,7 +8,7 @@ export const formatSchema = createSelectSchema(documentFormat);
 const iso = z.string().describe('ISO 8601 time');
 
 export const documentSchema = createSelectSchema(documents)
-  .pick({ id: true, workspaceId: true, title: true, sourceUrl: true, format: true, text: true, contentHash: true, version: true })
+  .pick({ id: true, workspaceId: true, title: true, sourceUrl: true, authors: true, sourcePublishedOn: true, format: true, text: true, contentHash: true, version: true })
   .extend({ createdAt: iso });
 
 export const documentSummarySchema = createSelectSchema(documents)
@@ -22,19 +22,38 @@ export const documentSummarySchema = createSelectSchema(documents)
 export const documentParams = z.object({ id: z.uuid({ error: 'must be a document id (UUID)' }) });
 
 const sourceUrl = storable(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000));
+const title = storableString().trim().min(1).max(300);
+const authors = z.array(storableString().trim().min(1).max(200)).max(20);
+/** The source's publication date, a calendar day. */
+const sourcePublishedOn = z.iso.date({ error: 'must be a date (YYYY-MM-DD)' });
+
+/** The source's metadata, as every export cites it: set at import, editable later (annotators and leads). */
+const metadata = { sourceUrl: sourceUrl.optional(), authors: authors.optional(), sourcePublishedOn: sourcePublishedOn.optional() };
 
 /** The JSON form of an import. The multipart form carries `file` (+ `title`, `sourceUrl`) instead of `text`. */
 export const createDocumentBody = z.strictObject({
-  title: storableString().trim().min(1).max(300),
+  title,
   text: storableString().min(1, { error: 'must not be empty' }),
   format: z.enum(['text', 'markdown', 'html']).default('text'),
-  sourceUrl: sourceUrl.optional(),
+  ...metadata,
 });
 
+/** A multipart import's text fields; `authors` is one field, names separated by commas or semicolons. */
 export const multipartFields = z.strictObject({
-  title: storableString().trim().min(1).max(300).optional(),
+  title: title.optional(),
   sourceUrl: sourceUrl.optional(),
+  authors: storableString()
+    .max(4000)
+    .transform((v) => v.split(/[;,]/).map((a) => a.trim()).filter(Boolean))
+    .pipe(authors)
+    .optional(),
+  sourcePublishedOn: sourcePublishedOn.optional(),
 });
+
+/** `PATCH /api/documents/:id`: the metadata to change; `null` clears the source URL or date. */
+export const updateDocumentBody = z
+  .strictObject({ title: title.optional(), sourceUrl: sourceUrl.nullable().optional(), authors: authors.optional(), sourcePublishedOn: sourcePublishedOn.nullable().optional() })
+  .refine((b) => Object.keys(b).length > 0, { error: 'name at least one of title, sourceUrl, authors, sourcePublishedOn' });
 
 export const documentReply = z.object({ document: documentSchema });
 export const documentsReply = z.object({ documents: z.array(documentSummarySchema) });
