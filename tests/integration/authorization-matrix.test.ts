@@ -57,6 +57,13 @@ const freshClaim = () => made('claim', team.lead.post(`/api/documents/${document
 const linkEvidence = (claimId: string) =>
   made('evidence', team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' }), (b) => b.evidence.id as string);
 
+/** A claim the lead signed off as verified (with the override confirmed: it has no evidence or votes), ready to publish. */
+async function signedOffClaim(): Promise<string> {
+  const id = await freshClaim();
+  await made('sign-off', team.lead.post(`/api/claims/${id}/status`, { status: 'verified', rationale: 'Matrix rationale.', confirm: true }), () => null);
+  return id;
+}
+
 /** A claim the actor voted on blind and whose votes the lead then revealed: what a revision needs. */
 async function revealedAfterVoteOf(actor: Actor): Promise<string> {
   const id = await freshClaim();
@@ -102,6 +109,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'GET /api/workspaces/:wid/export': async () => ({ path: `/api/workspaces/${team.wid}/export?format=csv` }),
   'GET /api/workspaces/:wid/export/summary': async () => ({ path: `/api/workspaces/${team.wid}/export/summary` }),
   'GET /api/documents/:id': async () => ({ path: `/api/documents/${documentId}` }),
+  'PATCH /api/documents/:id': async (actor) => ({ path: `/api/documents/${documentId}`, body: { authors: [`Matrix ${actor}`] } }),
   // A document of its own: a new version changes the text the other requests quote.
   'POST /api/documents/:id/versions': async (actor) => ({ path: `/api/documents/${await freshDocument()}/versions`, body: { text: `${text} Version by ${actor}.` } }),
   'GET /api/documents/:id/versions': async () => ({ path: `/api/documents/${documentId}/versions` }),
@@ -124,6 +132,8 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'POST /api/claims/:id/vote/revision': async (actor) => ({ path: `/api/claims/${await revealedAfterVoteOf(actor)}/vote/revision`, body: { verdict: 'mixed', reason: 'A second source.' } }),
   'POST /api/claims/:id/reveal': async () => ({ path: `/api/claims/${await freshClaim()}/reveal`, body: { confirm: true } }),
   'POST /api/claims/:id/status': async () => ({ path: `/api/claims/${await freshClaim()}/status`, body: { status: 'in_review' } }),
+  'POST /api/claims/:id/publish': async () => ({ path: `/api/claims/${await signedOffClaim()}/publish` }),
+  'DELETE /api/claims/:id/publish': async () => ({ path: `/api/claims/${await signedOffClaim()}/publish` }),
   'POST /api/claims/:id/comments': async () => ({ path: `/api/claims/${await freshClaim()}/comments`, body: { body: 'A comment.' } }),
   'GET /api/claims/:id/evidence/:eid/archive': async () => {
     const claimId = await freshClaim();
