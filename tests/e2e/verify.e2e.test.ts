@@ -126,7 +126,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await input.fill('2');
     await input.press('Enter');
     await expect.poll(() => settings.getByTestId('quorum-saved').textContent()).toContain('after 2 votes');
-    expect((await roles.lead.get('/api/workspaces')).body.workspaces.find((w: { id: string }) => w.id === roles.wid).quorum).toBe(2);
+    expect((await roles.lead.get('/api/workspaces')).body.workspaces.find((w: { id: string }) => w.id === roles.wid)?.quorum).toBe(2);
     await settings.close();
   });
 
@@ -236,7 +236,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await footnote.getByTestId('attach-footnote').click();
     await expect.poll(() => footnote.getByTestId('attach-result').textContent()).toBe('Attached');
     await expect
-      .poll(async () => (await roles.lead.get(`/api/claims/${claimA}`)).body.claim.evidence.map((e: { title: string; stance: string }) => `${e.title}:${e.stance}`))
+      .poll(async () => (await roles.lead.get(`/api/claims/${claimA}`)).body.claim.evidence.map((e: { title: string | null; stance: string }) => `${e.title}:${e.stance}`))
       .toEqual(['Footnote 1:refutes']);
     // The other page shows it under the claim live.
     await fc2.page.getByTestId('back-to-claims').click();

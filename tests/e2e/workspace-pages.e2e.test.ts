@@ -226,7 +226,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     expect(api.agreement).toMatchObject({ pairable: 6, units: 3 });
     expect(typeof api.agreement.alpha).toBe('number');
     expect(await page.getByTestId('alpha-value').getAttribute('data-alpha')).toBe(String(api.agreement.alpha));
-    expect(await textOf('alpha-value')).toBe(`α = ${api.agreement.alpha.toFixed(2).replace('-', '−')}`);
+    expect(await textOf('alpha-value')).toBe(`α = ${(api.agreement.alpha as number).toFixed(2).replace('-', '−')}`);
     expect(await textOf('alpha-pairable')).toBe('6 pairable judgements across 3 claims');
 
     const waiting = page.getByTestId('waiting-for-votes-item');
