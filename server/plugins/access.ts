@@ -75,11 +75,17 @@ declare module 'fastify' {
 
 type Scoped = Extract<RouteAccess, { find: Finder }>;
 
-/**
- * How each finder reaches a workspace from an id, and the 404 it answers when the thing is not
- * there or the caller is not a member of its workspace (the same answer, so ids never leak).
- */
-const FINDERS: Record<Finder, { param: string; missing: { code: string; message: string }; find(db: Db, id: string, rule: Scoped): Promise<(Partial<Found> & { workspaceId: string }) | null> }> = {
+interface FinderSpec {
+  /** The path param it reads unless the declaration names another. */
+  param: string;
+  /** Its 404, for a thing that is not there and for a caller who is not a member alike. */
+  missing: { code: string; message: string };
+  /** The workspace of the thing with this id, and the thing for the handler; null when there is none. */
+  find(db: Db, id: string, rule: Scoped): Promise<(Partial<Found> & { workspaceId: string }) | null>;
+}
+
+/** How each finder reaches a workspace from an id (the same 404 when absent or not visible, so ids never leak). */
+const FINDERS: Record<Finder, FinderSpec> = {
   // The membership lookup tells whether the workspace exists.
   workspace: {
     param: 'wid',
@@ -117,6 +123,7 @@ async function grant(db: Db, request: FastifyRequest, rule: RouteAccess): Promis
   if (rule.role === 'user') return new GrantedAccess({ user });
   const finder = FINDERS[rule.find];
   const id = (request.params as Record<string, unknown>)[rule.param ?? finder.param];
+  // A malformed id (from a route without a params schema) is simply not found, without a query.
   const found = isUuid(id) ? await finder.find(db, id, rule) : null;
   const role = found && (await findRole(db, found.workspaceId, user.id));
   if (!found || !role) throw notFoundError(rule.find);

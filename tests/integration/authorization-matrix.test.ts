@@ -118,7 +118,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'POST /api/documents/:id/claims': async () => ({ path: `/api/documents/${documentId}/claims`, body: { exact: 'It will cost' } }),
   'POST /api/documents/:id/annotations': async () => ({
     path: `/api/documents/${documentId}/annotations`,
-    body: [{ target: { selector: [{ type: 'TextQuoteSelector', exact: '1.2 billion euros' }] } }],
+    body: [{ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/anno1', type: 'Annotation', target: { selector: [{ type: 'TextQuoteSelector', exact: '1.2 billion euros' }] } }],
   }),
   'GET /api/documents/:id/suggestions': async () => ({ path: `/api/documents/${documentId}/suggestions` }),
   'GET /api/documents/:id/dashboard': async () => ({ path: `/api/documents/${documentId}/dashboard` }),
