@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { connect, synced, type CollabClient } from '../helpers/collab';
-import type { Answer, Client } from '../helpers/client';
+import type { AnyAnswer, Client } from '../helpers/client';
 import { freshPostgresDatabase } from '../helpers/database';
 import { makeDocxBomb, makePdf, prose } from '../helpers/make-files';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
@@ -41,7 +41,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const upload = (client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
+const upload = <P extends string>(client: Client, path: P, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
 
 interface Ack {
   sentAt: number;
@@ -84,7 +84,7 @@ test('while heavy jobs run, another user’s edits keep being acknowledged as sa
   }));
   const bomb = await makeDocxBomb(50 * 1024 * 1024);
   const pdf = makePdf(Array.from({ length: 5000 }, (_, i) => [{ text: `Page ${i + 1}.`, x: 72, y: 700, size: 11 }]));
-  const cases: Record<string, () => Promise<Answer>> = {
+  const cases: Record<string, () => Promise<AnyAnswer>> = {
     suggestions: () => lead.get(`/api/documents/${longId}/suggestions`),
     annotations: () => lead.post(`/api/documents/${longId}/annotations`, { type: 'AnnotationCollection', items: quotes }),
     brackets: () => upload(lead, `/api/workspaces/${team.wid}/documents`, 'brackets.md', '['.repeat(240_000), 'text/markdown'),

@@ -65,8 +65,8 @@ describe('while PostgreSQL is down', () => {
         ['write', await script.post(`/api/workspaces/${team.wid}/documents`, { title: 'During the outage', text: 'Nothing.' })],
       ] as const) {
         expect(res.status, `${who}: ${JSON.stringify(res.body)}`).toBe(503);
-        expect(res.body.error.code, who).toBe('database_unavailable');
-        expect(res.body.error.message, who).toMatch(/try again/);
+        expect(res.body.error?.code, who).toBe('database_unavailable');
+        expect(res.body.error?.message, who).toMatch(/try again/);
         expect(res.headers.get('retry-after'), who).toBe('5');
       }
       expect(await upgrade(team.documentId, { token: team.leadToken })).toEqual({ opened: true, close: CloseCode.unavailable });

@@ -42,7 +42,7 @@ describe('blind votes', () => {
 
     const change = await vote(checkers[0], claim.id, 'accurate');
     expect(change.status).toBe(409);
-    expect(change.body.error.code).toBe('vote_final');
+    expect(change.body.error?.code).toBe('vote_final');
     expect((await revise(checkers[0], claim.id, 'accurate', '   ')).status).toBe(400);
 
     const revised = await revise(checkers[0], claim.id, 'accurate', 'The ministry corrected its figure.');
@@ -51,7 +51,7 @@ describe('blind votes', () => {
     await revise(checkers[1], claim.id, 'accurate', 'Same correction.');
     const after = (await team.viewer.get(`/api/claims/${claim.id}`)).body.claim;
     expect(after.tally).toEqual(before.tally);
-    expect(after.votes.filter((v: { revised: unknown }) => v.revised).map((v: { revised: { verdict: string } }) => v.revised.verdict)).toEqual(['accurate', 'accurate']);
+    expect(after.votes.filter((v: { revised: unknown }) => v.revised).map((v) => v.revised!.verdict)).toEqual(['accurate', 'accurate']);
 
     const history = (await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events;
     const revision = history.find((e: { action: string }) => e.action === 'vote_revised');
@@ -72,7 +72,7 @@ describe('blind votes', () => {
     expect(changed.body.vote).toMatchObject({ verdict: 'accurate', afterReveal: false, round: 1, wording: '1,200 guards were deployed' });
     const early = await revise(checkers[0], claim.id, 'mixed', 'Second thoughts.');
     expect(early.status).toBe(409);
-    expect(early.body.error.code).toBe('not_revealed');
+    expect(early.body.error?.code).toBe('not_revealed');
   });
 
   test('a first vote cast after reveal is marked after_reveal and not counted', async () => {
@@ -99,7 +99,7 @@ describe('blind votes', () => {
     const ask = await team.lead.post(`/api/claims/${claim.id}/reveal`);
     expect(ask.status).toBe(409);
     expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { count: 2, quorum: 3 } });
-    expect(ask.body.error.message).toContain('2 votes');
+    expect(ask.body.error?.message).toContain('2 votes');
     expect((await team.viewer.get(`/api/claims/${claim.id}`)).body.claim.revealed).toBe(false);
     expect((await team.lead.post(`/api/claims/${claim.id}/reveal`, { confirm: 'yes' })).status).toBe(400);
     const done = await team.lead.post(`/api/claims/${claim.id}/reveal`, { confirm: true });
@@ -111,14 +111,14 @@ describe('blind votes', () => {
   test('the dashboard and its alpha use the blind votes only: revisions and votes after reveal leave them as they were', async () => {
     const board = async () => (await team.viewer.get(`/api/documents/${documentId}/dashboard`)).body;
     const claims = (await team.viewer.get(`/api/documents/${documentId}/claims`)).body.claims;
-    const blind = claims.filter((c: { revealed: boolean }) => c.revealed).map((c: { votes: Array<{ verdict: 'accurate'; afterReveal: boolean }> }) => c.votes.filter((v) => !v.afterReveal).map((v) => v.verdict));
+    const blind = claims.filter((c: { revealed: boolean }) => c.revealed).map((c) => c.votes.filter((v) => !v.afterReveal).map((v) => v.verdict));
     const first = await board();
     expect(first.agreement).toEqual(verdictAlpha(blind));
     expect(first.verdicts.inaccurate).toBe(1);
 
-    const claim = claims.find((c: { anchor: { exact: string } }) => c.anchor.exact === 'between 5,500 and 6,000 militants');
+    const claim = claims.find((c) => c.anchor.exact === 'between 5,500 and 6,000 militants')!;
     await revise(checkers[2], claim.id, 'accurate', 'Convinced by the others.');
-    const third = claims.find((c: { anchor: { exact: string } }) => c.anchor.exact === '2,650 km long');
+    const third = claims.find((c) => c.anchor.exact === '2,650 km long')!;
     await vote(team.lead, third.id, 'inaccurate');
     const second = await board();
     expect(second.agreement).toEqual(first.agreement);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { claimsOf, readClaim } from '../../server/shared/claim-doc';
 import { startApp, type TestApp } from '../helpers/app';
-import { workspaceWithRoles } from '../helpers/client';
+import { workspaceWithRoles, type AnyAnswer } from '../helpers/client';
 import { connect, synced, type CollabClient } from '../helpers/collab';
 
 // DESIGN.md "Sign-off locks": a verified or rejected claim is read-only on REST until a lead reopens it.
@@ -35,10 +35,10 @@ async function signedOff(exact: string, status: 'verified' | 'rejected') {
   return (await team.viewer.get(`/api/claims/${claim.id}`)).body.claim;
 }
 
-const expectLocked = (res: { status: number; body: any }) => {
+const expectLocked = (res: AnyAnswer) => {
   expect(res.status).toBe(409);
-  expect(res.body.error.code).toBe('claim_locked');
-  expect(res.body.error.message).toMatch(/a lead must reopen it first/);
+  expect(res.body?.error?.code).toBe('claim_locked');
+  expect(res.body?.error?.message).toMatch(/a lead must reopen it first/);
 };
 
 describe('a signed-off claim is locked on REST', () => {

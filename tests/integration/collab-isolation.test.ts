@@ -112,7 +112,7 @@ test('a REST write in a refused batch answers 422 save_refused and changes nothi
   expect(created.status).toBe(201);
   const res = await lead.patch(`/api/claims/${created.body.claim.id}`, { note: 'POISON in a REST body' });
   expect(res.status).toBe(422);
-  expect(res.body.error.code).toBe('save_refused');
+  expect(res.body.error?.code).toBe('save_refused');
   expect((await lead.get(`/api/claims/${created.body.claim.id}`)).body.claim.note).toBe('fine');
 });
 

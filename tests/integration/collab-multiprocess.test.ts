@@ -131,14 +131,14 @@ describe('two server processes on one database and one Redis', () => {
       await eventually(
         async () => {
           const res = await reader.get(`/api/documents/${documentId}/claims`);
-          const got = res.body.claims.map((c: any) => ({ id: c.id, confidence: c.confidence, note: c.note })).sort((x: any, y: any) => x.id.localeCompare(y.id));
+          const got = res.body.claims.map((c) => ({ id: c.id, confidence: c.confidence, note: c.note })).sort((x, y) => x.id.localeCompare(y.id));
           return canonical(got) === canonical(expected);
         },
         15_000,
         `claims endpoint of ${server.url}`,
       );
       const res = await reader.get(`/api/documents/${documentId}/claims`);
-      expect(res.body.claims.map((c: any) => c.id).sort()).toEqual([...created].sort());
+      expect(res.body.claims.map((c) => c.id).sort()).toEqual([...created].sort());
     }
 
     // Each process appended only what its own clients sent. Every client transaction is one frame,

@@ -27,27 +27,27 @@ test('a new version re-anchors claims that moved and flags the rest with old and
   expect(res.status).toBe(200);
   expect(res.body.document).toMatchObject({ text: v2, version: 2 });
   expect(res.body.reanchored).toEqual([{ claimId: homes.id, method: 'quote', score: expect.any(Number) }]);
-  const flagged = Object.fromEntries(res.body.needsReview.map((r: any) => [r.claimId, r]));
+  const flagged = Object.fromEntries(res.body.needsReview.map((r) => [r.claimId, r]));
   expect(Object.keys(flagged).sort()).toEqual([cost.id, date.id].sort());
   expect(flagged[cost.id].review).toMatchObject({ reason: 'not_found', fromVersion: 1, old: { exact: 'It will cost 1.2 billion euros.' }, candidate: null });
   expect(flagged[cost.id].oldPassage).toContain('It will cost 1.2 billion euros.');
   // "2031" became "2033": a changed figure is never re-anchored silently, but offered as the candidate.
-  expect(flagged[date.id].review.candidate.anchor.exact).toBe('finished by 2033');
+  expect(flagged[date.id].review.candidate?.anchor.exact).toBe('finished by 2033');
   expect(flagged[date.id].candidatePassage).toContain('finished by 2033');
 
   const claims = (await team.viewer.get(`/api/documents/${doc.id}/claims`)).body.claims;
   expect(claims).toHaveLength(3);
-  expect(claims.find((c: any) => c.id === homes.id)).toMatchObject({ anchor: { start: v2.indexOf('38,000 homes') }, review: null });
-  expect(claims.find((c: any) => c.id === cost.id).anchor.exact).toBe('It will cost 1.2 billion euros.');
+  expect(claims.find((c) => c.id === homes.id)).toMatchObject({ anchor: { start: v2.indexOf('38,000 homes') }, review: null });
+  expect(claims.find((c) => c.id === cost.id)?.anchor.exact).toBe('It will cost 1.2 billion euros.');
   await eventually(() => readClaim(claimsOf(live.doc).get(homes.id)!).anchor.start === v2.indexOf('38,000 homes'), 2000, 'moved anchor live');
   expect(readClaim(claimsOf(live.doc).get(date.id)!).review?.reason).toBe(flagged[date.id].review.reason);
 
   // The person accepts the candidate: the claim moves and the flag goes.
-  const candidate = flagged[date.id].review.candidate.anchor;
+  const candidate = flagged[date.id].review.candidate!.anchor;
   const settled = await team.annotator.post(`/api/claims/${date.id}/anchor`, { start: candidate.start, end: candidate.end });
   expect(settled.status).toBe(200);
   expect(settled.body.claim).toMatchObject({ anchor: { exact: 'finished by 2033' }, review: null });
-  const history = (await team.viewer.get(`/api/claims/${date.id}/history`)).body.events.map((e: any) => e.action);
+  const history = (await team.viewer.get(`/api/claims/${date.id}/history`)).body.events.map((e) => e.action);
   expect(history).toContain('needs_review');
 
   expect((await team.annotator.post(`/api/documents/${doc.id}/versions`, { text: v2 })).status).toBe(409);

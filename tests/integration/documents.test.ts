@@ -68,10 +68,10 @@ describe('importing documents', () => {
     const before = await documentCount();
     const pdf = await upload(team.annotator, team.wid, 'sheet.xlsx', 'PK', 'application/vnd.ms-excel');
     expect(pdf.status).toBe(415);
-    expect(pdf.body.error.code).toBe('unsupported_format');
+    expect(pdf.body.error?.code).toBe('unsupported_format');
     const latin1 = await upload(team.annotator, team.wid, 'old.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9]), 'text/plain');
     expect(latin1.status).toBe(422);
-    expect(latin1.body.error.code).toBe('invalid_encoding');
+    expect(latin1.body.error?.code).toBe('invalid_encoding');
     expect(await documentCount()).toBe(before);
   });
 
@@ -79,10 +79,10 @@ describe('importing documents', () => {
     const before = await documentCount();
     const big = await upload(team.annotator, team.wid, 'big.txt', 'x'.repeat(65 * 1024), 'text/plain');
     expect(big.status).toBe(413);
-    expect(big.body.error.code).toBe('payload_too_large');
+    expect(big.body.error?.code).toBe('payload_too_large');
     const bigJson = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'Big', text: 'y'.repeat(130 * 1024) });
     expect(bigJson.status).toBe(413);
-    expect(bigJson.body.error.code).toBe('payload_too_large');
+    expect(bigJson.body.error?.code).toBe('payload_too_large');
     expect(await documentCount()).toBe(before);
   });
 
@@ -93,13 +93,13 @@ describe('importing documents', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(malformed.status).toBe(400);
-    expect(malformed.body.error.code).toBe('invalid_json');
+    expect(malformed.body.error?.code).toBe('invalid_json');
     const unknownField = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'x', text: 'y', owner: 'me' });
     expect(unknownField.status).toBe(400);
-    expect(unknownField.body.error.code).toBe('validation_error');
+    expect(unknownField.body.error?.code).toBe('validation_error');
     const onlyMarkup = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'x', text: '<script>x</script>', format: 'html' });
     expect(onlyMarkup.status).toBe(422);
-    expect(onlyMarkup.body.error.code).toBe('empty_document');
+    expect(onlyMarkup.body.error?.code).toBe('empty_document');
     expect(await documentCount()).toBe(before);
   });
 });
@@ -109,7 +109,7 @@ describe('who may see and import documents', () => {
     const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Secret', text: 'Top secret.' })).body.document;
     const viewerImport = await team.viewer.post(`/api/workspaces/${team.wid}/documents`, { title: 'x', text: 'y' });
     expect(viewerImport.status).toBe(403);
-    expect(viewerImport.body.error.code).toBe('insufficient_role');
+    expect(viewerImport.body.error?.code).toBe('insufficient_role');
     for (const res of [
       await team.outsider.get(`/api/workspaces/${team.wid}/documents`),
       await team.outsider.post(`/api/workspaces/${team.wid}/documents`, { title: 'x', text: 'y' }),
@@ -120,7 +120,7 @@ describe('who may see and import documents', () => {
     }
     const missing = await team.lead.get(`/api/documents/${randomUUID()}`);
     expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('document_not_found');
+    expect(missing.body.error?.code).toBe('document_not_found');
   });
 
   test('signed out, every document route answers 401', async () => {

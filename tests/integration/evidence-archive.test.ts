@@ -229,7 +229,7 @@ describe('re-checking a link', () => {
     mutable = { status: 200, type: 'text/plain; charset=utf-8', body: 'Version one of the statement.' };
     const { eid, archive } = await archived(`${siteUrl}/mutable`);
     expect(archive.state).toBe('archived');
-    const path = `/api/claims/${claimId}/evidence/${eid}/archive/recheck`;
+    const path = `/api/claims/${claimId}/evidence/${eid}/archive/recheck` as const;
 
     // Readers cannot make the server fetch pages; annotators can.
     expect((await team.viewer.post(path)).status).toBe(403);
@@ -248,10 +248,10 @@ describe('re-checking a link', () => {
     expect(gone.body.archive).toMatchObject({ recheck: 'gone', state: 'archived', sha256: archive.sha256 });
     expect((await team.viewer.get(`/api/claims/${claimId}/evidence/${eid}/archive`)).body.archive.recheck).toBe('gone');
 
-    const history = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.filter((e: { action: string; to: any }) => e.action === 'evidence_rechecked' && e.to?.id === eid);
-    expect(history.map((e: { to: { result: string } }) => e.to.result)).toEqual(['unchanged', 'changed', 'gone']);
+    const history = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.filter((e) => e.action === 'evidence_rechecked' && (e.to as { id?: string } | null)?.id === eid);
+    expect(history.map((e) => (e.to as { result: string }).result)).toEqual(['unchanged', 'changed', 'gone']);
     expect(history[0]).toMatchObject({ field: 'evidence', user: { id: team.annotator.user!.id }, from: { id: eid, sha256: archive.sha256 }, to: { sha256: archive.sha256, httpStatus: 200 } });
-    expect(history[1].to.sha256).toBe(sha256('Version two: the statement was edited after publication.'));
+    expect((history[1].to as { sha256: string }).sha256).toBe(sha256('Version two: the statement was edited after publication.'));
     expect(history[2]).toMatchObject({ user: { id: team.annotator.user!.id }, to: { result: 'gone', httpStatus: 404, sha256: null, reason: 'The page answered HTTP 404.' } });
   });
 
@@ -267,8 +267,8 @@ describe('re-checking a link', () => {
   test('only link evidence on the claim can be re-checked, by members of its workspace', async () => {
     const quote = await team.annotator.post(`/api/claims/${claimId}/evidence`, { kind: 'quote', stance: 'supports', excerpt: 'A quotation.' });
     expect((await team.annotator.post(`/api/claims/${claimId}/evidence/${quote.body.evidence.id}/archive/recheck`)).status).toBe(422);
-    expect((await team.annotator.get(`/api/claims/${claimId}/evidence/${quote.body.evidence.id}/archive`)).body.error.code).toBe('archive_not_found');
-    expect((await team.annotator.post(`/api/claims/${claimId}/evidence/${crypto.randomUUID()}/archive/recheck`)).body.error.code).toBe('evidence_not_found');
+    expect((await team.annotator.get(`/api/claims/${claimId}/evidence/${quote.body.evidence.id}/archive`)).body.error?.code).toBe('archive_not_found');
+    expect((await team.annotator.post(`/api/claims/${claimId}/evidence/${crypto.randomUUID()}/archive/recheck`)).body.error?.code).toBe('evidence_not_found');
     const { eid } = await archived(`${siteUrl}/plain`);
     expect((await team.outsider.get(`/api/claims/${claimId}/evidence/${eid}/archive`)).status).toBe(404);
     expect((await team.outsider.post(`/api/claims/${claimId}/evidence/${eid}/archive/recheck`)).status).toBe(404);
@@ -333,7 +333,7 @@ describe('exports and history', () => {
       return res.text();
     };
     const annotations = JSON.parse(await exportOf('annotations'));
-    const item = annotations.items.find((a: any) => a.id.endsWith(`#claim-${own}`));
+    const item = annotations.first.items.find((a: any) => a.id.endsWith(`#claim-${own}`));
     const link = item.body.find((b: any) => b.id?.endsWith(`/evidence/${eid}`));
     expect(link).toMatchObject({ source: `${siteUrl}/plain`, 'corroborate:archivedAt': archive.fetchedAt, 'corroborate:archiveSha256': archive.sha256 });
 
@@ -358,7 +358,7 @@ describe('exports and history', () => {
     const list = () => claimsOf(live.doc).get(claimId)!.get('evidence') as Y.Array<Y.Map<unknown>>;
     live.doc.transact(() => list().delete(list().toArray().findIndex((e) => e.get('id') === eid), 1), 'remove');
     await eventually(async () => !(await team.viewer.get(`/api/claims/${claimId}`)).body.claim.evidence.some((e: { id: string }) => e.id === eid), 10_000, 'evidence gone');
-    const removed = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.find((e: any) => e.action === 'evidence_removed' && e.from?.id === eid);
+    const removed = (await team.viewer.get(`/api/claims/${claimId}/history`)).body.events.find((e) => e.action === 'evidence_removed' && (e.from as { id?: string } | null)?.id === eid);
     expect(removed).toMatchObject({ user: { id: team.factchecker.user!.id, name: 'factchecker' }, field: 'evidence', from: { id: eid, kind: 'url', title: `Link ${`${siteUrl}/article`.slice(-30)}` } });
 
     undo.undo();

@@ -11,7 +11,7 @@ import { storableText } from '../../server/documents/import/limits';
 import type { JobPool } from '../../server/jobs';
 import { isStorableText } from '../../server/shared/storable-text';
 import { startApp, type TestApp } from '../helpers/app';
-import { workspaceWithRoles, type Answer, type Client } from '../helpers/client';
+import { workspaceWithRoles, type Answer, type AnyAnswer, type Client } from '../helpers/client';
 import { eventually } from '../helpers/collab';
 import { makeDocxBomb, makeDocxFromXml, makeDocxWithParts, makePdf, prose, understateInflatedSize } from '../helpers/make-files';
 
@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.close());
 
-const upload = (client: Client, path: string, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
+const upload = <P extends string>(client: Client, path: P, name: string, bytes: Uint8Array | string, type: string) => client.upload(path, name, bytes, type);
 const importFile = (name: string, bytes: Uint8Array | string, type: string) => upload(team.annotator, `/api/workspaces/${team.wid}/documents`, name, bytes, type);
 
 async function newDocument(text: string, format = 'text'): Promise<string> {
@@ -52,7 +52,7 @@ async function storedRows() {
 }
 
 /** Sends a request that runs a heavy job, and, once the job runs, checks that the server answers a ping meanwhile. */
-async function whileItRuns(send: () => Promise<Answer>): Promise<Answer> {
+async function whileItRuns<T>(send: () => Promise<Answer<T>>): Promise<Answer<T>> {
   let settled = false;
   const answer = send().finally(() => (settled = true));
   await eventually(() => pool.stats.running === 1 || settled, 20_000, 'the job to start');
@@ -63,13 +63,13 @@ async function whileItRuns(send: () => Promise<Answer>): Promise<Answer> {
   return answer;
 }
 
-const codeOf = (res: Answer) => ({ status: res.status, code: res.body?.error?.code });
+const codeOf = (res: AnyAnswer) => ({ status: res.status, code: res.body?.error?.code });
 
 test('suggestions that take too long are stopped at the time limit with 422 too_complex while other requests are answered, and the thread is replaced', async () => {
   const big = await newDocument(prose(1_100_000));
   const res = await whileItRuns(() => team.viewer.get(`/api/documents/${big}/suggestions`));
   expect(codeOf(res)).toEqual({ status: 422, code: 'too_complex' });
-  expect(res.body.error.message).toMatch(/suggestions.*limit/);
+  expect(res.body.error?.message).toMatch(/suggestions.*limit/);
   const small = await newDocument(prose(2000));
   const again = await team.viewer.get(`/api/documents/${small}/suggestions`);
   expect(again.status).toBe(200);
@@ -106,7 +106,7 @@ test('a new version whose claims cannot be re-anchored in time answers 422 too_c
   const unrelated = Array.from({ length: 13_000 }, (_, i) => `Paragraph ${i} is about something else entirely, with no harbour in it at all.`).join('\n\n');
   const res = await whileItRuns(() => team.annotator.post(`/api/documents/${doc}/versions`, { text: unrelated }));
   expect(codeOf(res)).toEqual({ status: 422, code: 'too_complex' });
-  expect(res.body.error.message).toMatch(/Re-anchoring/);
+  expect(res.body.error?.message).toMatch(/Re-anchoring/);
   expect(await storedRows()).toEqual(before);
 });
 
@@ -120,7 +120,7 @@ test('a full pool answers 503 busy with Retry-After while the running and the wa
   const third = await team.viewer.get(`/api/documents/${small}/suggestions`);
   expect(codeOf(third)).toEqual({ status: 503, code: 'busy' });
   expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect(third.body.error.message).toMatch(/try again in \d+ seconds/);
+  expect(third.body.error?.message).toMatch(/try again in \d+ seconds/);
   // The cheap checks run before a job is queued: a refused file is answered at once, not told the server is busy.
   const bomb = await importFile('bomb.docx', await makeDocxBomb(50 * 1024 * 1024), DOCX);
   expect(codeOf(bomb)).toEqual({ status: 413, code: 'archive_too_large' });
@@ -135,7 +135,7 @@ test('a document longer than the character limit answers 413 document_too_large,
   const before = await storedRows();
   const res = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'Long', text: 'x'.repeat(1_300_000) });
   expect(codeOf(res)).toEqual({ status: 413, code: 'document_too_large' });
-  expect(res.body.error.message).toMatch(/1,300,000 characters.*1,200,000/);
+  expect(res.body.error?.message).toMatch(/1,300,000 characters.*1,200,000/);
   expect(await storedRows()).toEqual(before);
 });
 
@@ -144,7 +144,7 @@ test('a PDF of 5,000 pages answers 413 too_many_pages', async () => {
   const pdf = makePdf(Array.from({ length: 5000 }, (_, i) => [{ text: `Page ${i + 1}.`, x: 72, y: 700, size: 11 }]));
   const res = await importFile('long.pdf', pdf, 'application/pdf');
   expect(codeOf(res)).toEqual({ status: 413, code: 'too_many_pages' });
-  expect(res.body.error.message).toMatch(/5,000 pages/);
+  expect(res.body.error?.message).toMatch(/5,000 pages/);
   expect(await storedRows()).toEqual(before);
 });
 
@@ -176,16 +176,16 @@ test('a Word file that inflates past the limits answers 413 archive_too_large fr
   expect(bomb.length).toBeLessThan(200 * 1024);
   const res = await importFile('bomb.docx', bomb, DOCX);
   expect(codeOf(res)).toEqual({ status: 413, code: 'archive_too_large' });
-  expect(res.body.error.message).toMatch(/word\/document\.xml.*MiB/);
+  expect(res.body.error?.message).toMatch(/word\/document\.xml.*MiB/);
 
   const liar = understateInflatedSize(bomb, 'word/document.xml', 1000);
   const lied = await importFile('liar.docx', liar, DOCX);
   expect(codeOf(lied)).toEqual({ status: 413, code: 'archive_too_large' });
-  expect(lied.body.error.message).toMatch(/more than it declares/);
+  expect(lied.body.error?.message).toMatch(/more than it declares/);
 
   const parts = await importFile('parts.docx', await makeDocxWithParts(3000), DOCX);
   expect(codeOf(parts)).toEqual({ status: 413, code: 'archive_too_large' });
-  expect(parts.body.error.message).toMatch(/3,00\d parts/);
+  expect(parts.body.error?.message).toMatch(/3,00\d parts/);
   expect(await storedRows()).toEqual(before);
 });
 

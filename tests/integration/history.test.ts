@@ -53,7 +53,7 @@ async function newClaim(s: typeof main, exact: string, extra: Record<string, unk
 
 const noteOf = (c: CollabClient, id: string) => claimsOf(c.doc).get(id)!.get('note') as Y.Text;
 
-async function historyOf(team: Team, id: string, query = ''): Promise<Entry[]> {
+async function historyOf(team: Team, id: string, query: '' | `?${string}` = ''): Promise<Entry[]> {
   const res = await team.viewer.get(`/api/claims/${id}/history${query}`);
   expect(res.status).toBe(200);
   return res.body.events;

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
 import { freshPostgresDatabase, testDbKind } from '../helpers/database';
-import { Client, signUp } from '../helpers/client';
+import { Client, signUp, type ErrorBody } from '../helpers/client';
+
+/** The part of the OpenAPI document the test reads. */
+interface OpenApiDocument {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody: { content: Record<string, { schema: { required: string[] } }> } }>>;
+}
 
 describe('the running server', () => {
   let app: TestApp;
@@ -22,17 +28,18 @@ describe('the running server', () => {
   test('an unknown API route answers 404 with the error body, not the web app', async () => {
     const res = await new Client(app.url).get('/api/no/such/route');
     expect(res.status).toBe(404);
-    expect(res.body.error.code).toBe('not_found');
+    expect((res.body as ErrorBody).error.code).toBe('not_found');
   });
 
   test('the OpenAPI document at /docs/json describes the API routes with their schemas', async () => {
     const res = await new Client(app.url).get('/docs/json');
     expect(res.status).toBe(200);
-    expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(
+    const doc = res.body as OpenApiDocument;
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/auth/signup', '/api/workspaces/{wid}/members', '/api/documents/{id}', '/api/health']),
     );
-    const signup = res.body.paths['/api/auth/signup'].post;
+    const signup = doc.paths['/api/auth/signup'].post;
     expect(signup.requestBody.content['application/json'].schema.required).toEqual(['email', 'password', 'name']);
   });
 });

@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const newClaim = async (exact: string) => (await team.annotator.post(`/api/documents/${documentId}/claims`, { exact })).body.claim;
 const status = (id: string, body: Record<string, unknown>) => team.lead.post(`/api/claims/${id}/status`, body);
-const exportOf = async (format: string) => (await team.viewer.get(`/api/workspaces/${team.wid}/export?format=${format}&status=any`)).body;
+const exportOf = async <F extends string>(format: F) => (await team.viewer.get(`/api/workspaces/${team.wid}/export?format=${format}&status=any`)).body;
 
 describe('sign-off', () => {
   test('verifying or rejecting needs a rationale; it is stored with who and when, and published in every export', async () => {
@@ -33,14 +33,14 @@ describe('sign-off', () => {
     for (const to of ['verified', 'rejected']) {
       const refused = await status(claim.id, { status: to, rationale: '  ' });
       expect(refused.status).toBe(422);
-      expect(refused.body.error.code).toBe('rationale_required');
+      expect(refused.body.error?.code).toBe('rationale_required');
     }
     const signed = await status(claim.id, { status: 'verified', rationale: 'The 2021 UN monitoring report gives 5,500–6,000.' });
     expect(signed.status).toBe(200);
     expect(signed.body.claim.signOff).toMatchObject({ rationale: 'The 2021 UN monitoring report gives 5,500–6,000.', by: { id: team.lead.user!.id, name: 'lead' }, override: [] });
-    expect(Date.parse(signed.body.claim.signOff.at)).not.toBeNaN();
+    expect(Date.parse(signed.body.claim.signOff!.at!)).not.toBeNaN();
 
-    const review = (await exportOf('claimreview')).find((r: { url: string }) => r.url.endsWith(claim.id));
+    const review = (await exportOf('claimreview')).find((r) => r.url.endsWith(claim.id))!;
     expect(claimReviewProblems(review)).toEqual([]);
     expect(review.reviewRating).toMatchObject({ ratingValue: 4, alternateName: 'Mostly accurate' });
     expect(review.reviewBody).toBe('The 2021 UN monitoring report gives 5,500–6,000.');
@@ -51,7 +51,7 @@ describe('sign-off', () => {
     expect(columns).toEqual(expect.arrayContaining(['sign_off_rationale', 'sign_off_override', 'signed_off_by', 'revised_votes']));
     expect(row).toContain('The 2021 UN monitoring report gives 5,500–6,000.');
     expect(await exportOf('markdown')).toContain('**Why:** The 2021 UN monitoring report gives 5,500–6,000.');
-    const annotation = (await exportOf('annotations')).items.find((a: { id: string }) => a.id.endsWith(claim.id));
+    const annotation = (await exportOf('annotations')).first.items.find((a) => a.id.endsWith(claim.id))!;
     expect(annotation.body).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'The 2021 UN monitoring report gives 5,500–6,000.', 'corroborate:role': 'rationale' })]));
     const history = (await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events;
     expect(history.filter((e: { action: string }) => e.action === 'status_changed').at(-1)).toMatchObject({ to: 'verified', reason: 'The 2021 UN monitoring report gives 5,500–6,000.' });
@@ -67,9 +67,9 @@ describe('sign-off', () => {
     expect(ask.status).toBe(409);
     expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { missing: ['no_evidence', 'no_consensus'] } });
     const forced = await status(claim.id, { status: 'verified', rationale: 'The deployment order confirms it.', confirm: true });
-    expect(forced.body.claim.signOff.override).toEqual(['no_evidence', 'no_consensus']);
+    expect(forced.body.claim.signOff?.override).toEqual(['no_evidence', 'no_consensus']);
 
-    const review = (await exportOf('claimreview')).find((r: { url: string }) => r.url.endsWith(claim.id));
+    const review = (await exportOf('claimreview')).find((r) => r.url.endsWith(claim.id))!;
     expect(claimReviewProblems(review)).toEqual([]);
     // Tied blind votes: no rating is published, however the lead signed it off.
     expect(review.reviewRating.ratingValue).toBeUndefined();
@@ -90,15 +90,15 @@ describe('sign-off', () => {
     await status(claim.id, { status: 'rejected', rationale: 'The border is 2,670 km by the survey.' });
     const direct = await status(claim.id, { status: 'verified', rationale: 'x', confirm: true });
     expect(direct.status).toBe(409);
-    expect(direct.body.error.code).toBe('claim_locked');
+    expect(direct.body.error?.code).toBe('claim_locked');
     const noReason = await status(claim.id, { status: 'in_review' });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.error.code).toBe('reason_required');
+    expect(noReason.body.error?.code).toBe('reason_required');
     expect((await team.viewer.get(`/api/claims/${claim.id}`)).body.claim.status).toBe('rejected');
     const reopened = await status(claim.id, { status: 'in_review', reason: 'The survey was revised in 2024.' });
     expect(reopened.body.claim).toMatchObject({ status: 'in_review', statusReason: 'The survey was revised in 2024.', signOff: null });
     const history = (await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events;
-    expect(history.filter((e: { action: string }) => e.action === 'status_changed').map((e: { to: unknown; reason: string }) => [e.to, e.reason])).toEqual([
+    expect(history.filter((e: { action: string }) => e.action === 'status_changed').map((e) => [e.to, e.reason])).toEqual([
       ['rejected', 'The border is 2,670 km by the survey.'],
       ['in_review', 'The survey was revised in 2024.'],
     ]);

@@ -58,11 +58,11 @@ describe('blind votes', () => {
     await checkers[0].request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'mixed' } });
     const again = await checkers[0].request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'accurate' } });
     expect(again.body.tally.count).toBe(1);
-    const mine = (await checkers[0].get(`/api/claims/${claim.id}/history`)).body.events.filter((e: { field: string }) => e.field === 'vote');
-    expect(mine.map((e: { action: string; to: { verdict: string } }) => [e.action, e.to.verdict])).toEqual([['voted', 'mixed'], ['vote_changed', 'accurate']]);
+    const mine = (await checkers[0].get(`/api/claims/${claim.id}/history`)).body.events.filter((e) => e.field === 'vote');
+    expect(mine.map((e) => [e.action, (e.to as { verdict: string }).verdict])).toEqual([['voted', 'mixed'], ['vote_changed', 'accurate']]);
     const bad = await checkers[0].request('PUT', `/api/claims/${claim.id}/vote`, { json: { verdict: 'probably_true' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('validation_error');
+    expect(bad.body.error?.code).toBe('validation_error');
   });
 
   test('annotators and viewers cannot vote (403)', async () => {
@@ -97,7 +97,7 @@ describe('reveal', () => {
     const ask = await team.lead.post(`/api/claims/${claim.id}/reveal`);
     expect(ask.status).toBe(409);
     expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { count: 1, quorum: 3 } });
-    expect(ask.body.error.message).toContain('1 vote');
+    expect(ask.body.error?.message).toContain('1 vote');
     expect((await team.viewer.get(`/api/claims/${claim.id}`)).body.claim.revealed).toBe(false);
     const revealed = await team.lead.post(`/api/claims/${claim.id}/reveal`, { confirm: true });
     expect(revealed.status).toBe(200);
@@ -121,7 +121,7 @@ describe('sign-off', () => {
     expect(review.body.claim.status).toBe('in_review');
     const noWhy = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified' });
     expect(noWhy.status).toBe(422);
-    expect(noWhy.body.error.code).toBe('rationale_required');
+    expect(noWhy.body.error?.code).toBe('rationale_required');
     const ask = await team.lead.post(`/api/claims/${claim.id}/status`, { status: 'verified', rationale: 'The survey agrees.' });
     expect(ask.status).toBe(409);
     expect(ask.body.error).toMatchObject({ code: 'confirmation_required', details: { missing: ['no_evidence', 'no_revealed_vote'] } });
@@ -183,7 +183,7 @@ describe('search and dashboards', () => {
     expect((await team.viewer.get(`/api/workspaces/${team.wid}/search?q=gendarmerie&status=verified`)).body.results).toEqual([]);
     const byVerdict = (await team.viewer.get(`/api/workspaces/${team.wid}/search?verdict=inaccurate`)).body.results;
     expect(byVerdict.length).toBeGreaterThan(0);
-    expect(byVerdict.every((r: { claim: { tally: { consensus: string } } }) => r.claim.tally.consensus === 'inaccurate')).toBe(true);
+    expect(byVerdict.every((r) => r.claim.tally.consensus === 'inaccurate')).toBe(true);
     expect((await team.outsider.get(`/api/workspaces/${team.wid}/search?q=deployed`)).status).toBe(404);
     expect((await team.viewer.get(`/api/workspaces/${team.wid}/search?verdict=maybe`)).status).toBe(400);
   });

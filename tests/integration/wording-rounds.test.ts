@@ -41,7 +41,7 @@ async function verifiedClaim(start: number, end: number) {
   return claim;
 }
 
-const exported = async (format: string) => (await team.viewer.get(`/api/workspaces/${team.wid}/export?format=${format}&status=any`)).body;
+const exported = async <F extends string>(format: F) => (await team.viewer.get(`/api/workspaces/${team.wid}/export?format=${format}&status=any`)).body;
 
 describe('wordingChanged', () => {
   test('new words send a verified claim back to review with the reason, start a new round, keep the earlier votes uncounted, and the exports stop publishing the old rating', async () => {
@@ -72,7 +72,7 @@ describe('wordingChanged', () => {
     await eventually(() => claimsOf(live.doc).get(claim.id)?.get('status') === 'in_review' && claimsOf(live.doc).get(claim.id)?.get('revealed') === false, 2000, 'new round in the live doc');
 
     const reviews = await exported('claimreview');
-    const review = reviews.find((r: { url: string }) => r.url.endsWith(claim.id));
+    const review = reviews.find((r) => r.url.endsWith(claim.id))!;
     expect(review.reviewRating.ratingValue).toBeUndefined();
     expect(review.reviewRating.alternateName).toBe('Not yet rated');
     const csv: string = await exported('csv');
@@ -138,7 +138,7 @@ describe('through the REST anchor route', () => {
     expect(accepted.body.claim).toMatchObject({ status: 'in_review', round: 2, revealed: false, tally: { count: 0 }, anchor: { exact: 'counted 6,500 militants in the north' } });
     const history = (await team.viewer.get(`/api/claims/${claim.id}/history`)).body.events;
     expect(history.find((e: { action: string }) => e.action === 'round_started')).toMatchObject({ from: { exact: 'counted 6,000 militants in the north' }, to: { round: 2, exact: 'counted 6,500 militants in the north' }, reason: 'text changed in v2' });
-    const review = (await exported('claimreview')).find((r: { url: string }) => r.url.endsWith(claim.id));
+    const review = (await exported('claimreview')).find((r) => r.url.endsWith(claim.id))!;
     expect(review.claimReviewed).toBe('counted 6,500 militants in the north');
     expect(review.reviewRating.ratingValue).toBeUndefined();
   });
