@@ -57,7 +57,7 @@ const restRoutes = () => [...app.routes.keys()].filter((r) => r.includes(' /api/
 
 test('random and boundary input to every REST route never answers 5xx, and rejected input changes nothing stored', async () => {
   const REST = restRoutes();
-  const seen = { accepted: 0, refused: 0, routes: new Set<string>() };
+  const seen = { accepted: 0, refused: 0, pastValidation: new Set<string>() };
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...REST), param, body, fc.dictionary(fc.constantFrom('q', 'status', 'verdict', 'minConfidence', 'format', 'limit', 'documentId', 'token'), fc.oneof(fc.string(), boundaryStrings)), async (route, p, b, query) => {
       const [method, template] = route.split(' ');
@@ -71,9 +71,11 @@ test('random and boundary input to every REST route never answers 5xx, and rejec
       const before = await fingerprint();
       // Any route: only its status and error body are read.
       const res = (await team.lead.request(method, `${path}${qs ? `?${qs}` : ''}`, method === 'GET' || method === 'DELETE' ? {} : { json: b })) as AnyAnswer;
-      seen.routes.add(route);
       if (res.status < 400) seen.accepted++;
       else seen.refused++;
+      // Past the router, the size limits and the schemas: the route's own code answered.
+      const unrouted = res.status === 404 && res.body?.error?.code === 'not_found';
+      if (![400, 413, 415, 431].includes(res.status) && !unrouted) seen.pastValidation.add(route);
       expect(res.status, `${route} ${JSON.stringify(res.body)}`).toBeLessThan(500);
       if (res.status >= 400) {
         // 431 (a URL over Node's 16 KiB header limit) is answered by Node's HTTP parser, before the app.
@@ -85,11 +87,13 @@ test('random and boundary input to every REST route never answers 5xx, and rejec
     { numRuns: 150 },
   );
   // The run exercised the server, not only its validation: some requests got through to handlers and
-  // some were refused, over many routes, so both invariants were checked against real outcomes.
+  // some were refused, and requests got past validation on several routes (their handlers answered:
+  // 2xx, or 404 for an id that does not exist), so both invariants were checked against real outcomes.
+  // (How many routes were *sent* says nothing about the server: the generator alone decides it.)
   expect(seen.accepted).toBeGreaterThan(0);
   expect(seen.refused).toBeGreaterThan(0);
-  expect(seen.routes.size).toBeGreaterThan(REST.length / 2);
-  console.log(`fuzz-rest (random): ${seen.accepted} accepted, ${seen.refused} refused over ${seen.routes.size} of ${REST.length} routes`);
+  expect(seen.pastValidation.size, `routes past validation: ${[...seen.pastValidation].join(', ')}`).toBeGreaterThanOrEqual(5);
+  console.log(`fuzz-rest (random): ${seen.accepted} accepted, ${seen.refused} refused; past validation on ${seen.pastValidation.size} of ${REST.length} routes`);
 }, 300_000);
 
 test('the stored-data fingerprint sees a change, so “rejected input changes nothing stored” can fail', async () => {
