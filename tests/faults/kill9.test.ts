@@ -66,8 +66,9 @@ describe('kill -9 of the server process', () => {
       'acknowledged edits',
     );
     const killedAfterMs = Date.now() - began;
+    const madeBeforeKill = editors.map((e) => e.edits.length);
     server.kill('SIGKILL');
-    const exit = await server.waitExit();
+    await server.waitExit();
     // No acknowledgement can arrive from a dead process: these are final.
     const acked = editors.map((e) => e.acked);
     const made = editors.map((e) => e.edits.length);
@@ -75,7 +76,6 @@ describe('kill -9 of the server process', () => {
     await sleep(500);
     clearInterval(editing);
 
-    expect(exit.signal).toBe('SIGKILL');
     const totalAcked = acked.reduce((a, b) => a + b, 0);
     const totalMade = made.reduce((a, b) => a + b, 0);
     const byStatus = editors.reduce((a, e) => a + e.savedByStatus, 0);
@@ -83,10 +83,14 @@ describe('kill -9 of the server process', () => {
       `kill -9 after ${killedAfterMs} ms of editing (first acknowledgement after ${firstAckMs} ms): ${totalMade} edits made before the kill, ${totalAcked} acknowledged as saved (${byStatus} seen as SavedState 'saved'), ` +
         `${editors.reduce((a, e) => a + e.edits.length, 0) - totalMade} more made offline`,
     );
-    expect(totalAcked).toBeGreaterThan(CLIENTS * 3);
 
     const afterKill = await storedClaims(db.url, team.documentId);
     expect(editors.flatMap((e, i) => missing(e, acked[i], afterKill))).toEqual([]);
+    // The kill caught edits in flight: some made before it never reached PostgreSQL, so the restart
+    // below has edits to recover from the clients (and "all its edits stored" is more than a reload).
+    const lost = editors.flatMap((e, i) => missing(e, madeBeforeKill[i], afterKill));
+    console.log(`kill -9: ${lost.length} of the claims edited before the kill are not stored as they were left`);
+    expect(lost.length).toBeGreaterThan(0);
 
     // Restart on the same port: the providers reconnect by themselves and resend what the server lacks.
     const startedAt = Date.now();
