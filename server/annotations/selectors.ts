@@ -71,7 +71,7 @@ export function hasOtherSelectors(selector: unknown): boolean {
 }
 
 /** Why a selection could not be placed in the text before anchoring. */
-export type UnplacedReason = 'position_outside_text' | 'unresolved_selector';
+export type UnplacedReason = 'position_outside_text' | 'unresolved_selector' | 'not_found' | 'ambiguous';
 
 /** Where a quote occurs verbatim, told apart by its prefix and suffix; null when nowhere or not one place. */
 function locateQuote(docText: string, q: { exact: string; prefix?: string; suffix?: string }): number | null {
@@ -161,5 +161,25 @@ export function anchorTargetIn(docText: string, sel: TextSelection): AnchorTarge
   const range = position ?? rangeOf(docText, sel);
   if (range && range[1] > range[0]) return { exact: docText.slice(range[0], range[1]), start: range[0], end: range[1] };
   const unresolved = (s: TextSelection): boolean => (s.kind === 'refined' ? s.outer === 'unresolved' || unresolved(s.inner) : s.kind === 'either' ? s.options.every(unresolved) : false);
-  return { reason: unresolved(sel) ? 'unresolved_selector' : 'position_outside_text' };
+  if (unresolved(sel)) return { reason: 'unresolved_selector' };
+  // A range or refinement placed by quotes that are not in the text once (the anchoring's reasons).
+  const quotes = quotesIn(sel);
+  if (quotes.length === 0) return { reason: 'position_outside_text' };
+  return { reason: quotes.some((q) => docText.indexOf(q) !== -1 && docText.indexOf(q, docText.indexOf(q) + 1) !== -1) ? 'ambiguous' : 'not_found' };
+}
+
+/** Every quote a selection names, at any depth. */
+function quotesIn(sel: TextSelection): string[] {
+  switch (sel.kind) {
+    case 'quote':
+      return [sel.exact];
+    case 'range':
+      return [...quotesIn(sel.from), ...quotesIn(sel.to)];
+    case 'refined':
+      return [...(sel.outer === 'unresolved' ? [] : quotesIn(sel.outer)), ...quotesIn(sel.inner)];
+    case 'either':
+      return sel.options.flatMap(quotesIn);
+    default:
+      return [];
+  }
 }
