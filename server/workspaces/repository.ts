@@ -15,15 +15,15 @@ export async function createWorkspace(db: Db, name: string, leadId: string) {
 /** The workspaces a user is a member of, with their role in each. */
 export function listWorkspacesOf(db: Db, userId: string) {
   return db
-    .select({ id: workspaces.id, name: workspaces.name, quorum: workspaces.quorum, role: memberships.role })
+    .select({ id: workspaces.id, name: workspaces.name, quorum: workspaces.quorum, publicVotes: workspaces.publicVotes, role: memberships.role })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.createdAt));
 }
 
-/** Renames a workspace or changes its voting quorum; returns it with the caller's role. */
-export async function updateWorkspace(db: Db, workspaceId: string, changes: { name?: string; quorum?: number }) {
+/** Renames a workspace, changes its voting quorum or whether published checks show votes; returns it. */
+export async function updateWorkspace(db: Db, workspaceId: string, changes: { name?: string; quorum?: number; publicVotes?: boolean }) {
   const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
   return row;
 }

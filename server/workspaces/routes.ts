@@ -21,7 +21,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['workspaces'], body: createWorkspaceBody, response: { 201: workspaceReply } },
   }, async (request, reply) => {
     const workspace = await createWorkspace(app.db, request.body.name, request.access.user.id);
-    return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, quorum: workspace.quorum, role: workspace.role } });
+    return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, quorum: workspace.quorum, publicVotes: workspace.publicVotes, role: workspace.role } });
   });
 
   app.patch('/workspaces/:wid', {
@@ -29,7 +29,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['workspaces'], params: workspaceParams, body: updateWorkspaceBody, response: { 200: workspaceReply } },
   }, async (request) => {
     const row = await updateWorkspace(app.db, request.params.wid, request.body);
-    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, role: request.access.role } };
+    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, publicVotes: row.publicVotes, role: request.access.role } };
   });
 
   app.get('/workspaces', {

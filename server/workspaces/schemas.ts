@@ -6,7 +6,7 @@ import { userSchema } from '../auth/schemas';
 
 export const roleSchema = createSelectSchema(memberRole);
 
-export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true, quorum: true }).extend({ role: roleSchema });
+export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true, quorum: true, publicVotes: true }).extend({ role: roleSchema });
 export const memberSchema = z.object({ user: userSchema, role: roleSchema });
 
 export const workspaceParams = z.object({ wid: z.uuid({ error: 'must be a workspace id (UUID)' }) });
@@ -15,8 +15,13 @@ export const memberParams = workspaceParams.extend({ userId: z.uuid({ error: 'mu
 export const createWorkspaceBody = z.strictObject({ name: storableString().trim().min(1).max(200) });
 export const addMemberBody = z.strictObject({ email: storable(z.email({ error: 'must be an email address' }).max(254)), role: roleSchema });
 export const updateWorkspaceBody = z
-  .strictObject({ name: storableString().trim().min(1).max(200).optional(), quorum: z.number().int().min(1).max(50).optional() })
-  .refine((b) => b.name !== undefined || b.quorum !== undefined, { error: 'give name or quorum' });
+  .strictObject({
+    name: storableString().trim().min(1).max(200).optional(),
+    quorum: z.number().int().min(1).max(50).optional(),
+    /** Whether published fact-checks show each fact-checker's verdict (by default only the tally). */
+    publicVotes: z.boolean().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { error: 'give name, quorum or publicVotes' });
 export const setRoleBody = z.strictObject({ role: roleSchema });
 
 export const workspaceReply = z.object({ workspace: workspaceSchema });

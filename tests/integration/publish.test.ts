@@ -120,6 +120,19 @@ describe('publishing', () => {
     expect(actions).toContain('unpublished');
   });
 
+  test("a workspace that chooses to show votes shows each fact-checker's verdict on its pages", async () => {
+    const id = await signedOffClaim('1,200 guards were deployed');
+    await team.lead.post(`/api/claims/${id}/publish`);
+    expect(String((await publicPage(`/fact-checks/${id}`)).body)).not.toContain('checker2');
+    expect((await team.factchecker.patch(`/api/workspaces/${team.wid}`, { publicVotes: true })).status).toBe(403);
+    const shown = await team.lead.patch(`/api/workspaces/${team.wid}`, { publicVotes: true });
+    expect(shown.body.workspace).toMatchObject({ publicVotes: true });
+    const page = String((await publicPage(`/fact-checks/${id}`)).body);
+    expect(page).toContain('checker2: Mostly accurate');
+    expect(page).not.toContain(NOTE);
+    await team.lead.patch(`/api/workspaces/${team.wid}`, { publicVotes: false });
+  });
+
   test('addresses that are not published answer the same 404 page', async () => {
     for (const path of ['/fact-checks/not-an-id', '/fact-checks/00000000-0000-4000-8000-000000000000', `/fact-checks/documents/${team.wid}`]) {
       const res = await publicPage(path);
