@@ -1,9 +1,8 @@
 import { docxToText } from './docx';
-import { htmlTitle, htmlToText } from './html';
+import { htmlPageText } from './html-page';
 import { isTextFormat, titleFromContent, toCanonicalText, type TextFormat } from './index';
 import { checkArchive, checkHtmlNesting, checkLength, checkMarkdownNesting, storableText, type ImportLimits } from './limits';
 import { pdfToText } from './pdf';
-import { mainContent } from './readable';
 
 /** What an import hands to extraction: a text format's decoded text, or a binary file's bytes. */
 export type ImportInput = { format: TextFormat; raw: string } | { format: 'pdf' | 'docx'; bytes: Uint8Array };
@@ -27,10 +26,7 @@ export async function extractDocument(input: ImportInput, limits: ImportLimits):
     const { raw } = input as Extract<ImportInput, { raw: string }>;
     if (input.format === 'html') {
       checkHtmlNesting(raw, limits);
-      // Readability parses the page once, for its main content and its title.
-      const main = mainContent(raw);
-      text = htmlToText(main.html);
-      title = main.title ?? htmlTitle(raw);
+      ({ text, title } = htmlPageText(raw));
     } else {
       if (input.format === 'markdown') checkMarkdownNesting(raw, limits);
       text = toCanonicalText(input.format, raw);

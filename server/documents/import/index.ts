@@ -1,21 +1,21 @@
 import { extname } from 'node:path';
 import type { DocumentFormat } from '../../../db/schema';
 import { docxToText } from './docx';
-import { htmlTitle, htmlToText } from './html';
+import { htmlTitle } from './html';
+import { htmlPageText } from './html-page';
 import { markdownTitle, markdownToText } from './markdown';
 import { pdfToText } from './pdf';
 import { mainContent } from './readable';
 import { canonicalText } from './text';
 
-
 export type TextFormat = Extract<DocumentFormat, 'text' | 'markdown' | 'html'>;
 export const isTextFormat = (f: DocumentFormat): f is TextFormat => f === 'text' || f === 'markdown' || f === 'html';
 
-/** Converts a text import (pasted or a UTF-8 file) to the canonical plain text that anchors count in; HTML keeps its main content only. */
+/** Converts a text import (pasted or a UTF-8 file) to the canonical plain text that anchors count in; HTML keeps its main content and its footnotes only. */
 export function toCanonicalText(format: TextFormat, raw: string): string {
   switch (format) {
     case 'html':
-      return htmlToText(mainContent(raw).html);
+      return htmlPageText(raw).text;
     case 'markdown':
       return markdownToText(raw);
     case 'text':
