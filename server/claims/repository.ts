@@ -123,12 +123,6 @@ export async function recordClaimEvent(db: Db, event: typeof claimEvents.$inferI
   await db.insert(claimEvents).values(event);
 }
 
-/** Whether a claim currently exists (in the projection, not deleted). */
-export async function claimExists(db: Db, claimId: string): Promise<boolean> {
-  const [row] = await db.select({ id: claims.id }).from(claims).where(and(eq(claims.id, claimId), isNull(claims.deletedAt)));
-  return Boolean(row);
-}
-
 /** Which history entries to return: only these actions, and/or only the important ones (server/shared/history.ts). */
 export interface HistoryFilter {
   kinds?: string[];

@@ -19,7 +19,7 @@ const KEYS_PER_STATEMENT = 2000;
  * route missing from this list (or a change made by another process, or an expiry) costs latency
  * only: the periodic check catches it within ACCESS_CHECK_INTERVAL_MS.
  */
-export const ACCESS_CHANGING_ROUTES = new Set([
+const ACCESS_CHANGING_ROUTES = new Set([
   'POST /api/auth/logout',
   'DELETE /api/tokens/:id',
   'PATCH /api/workspaces/:wid/members/:userId',
@@ -66,7 +66,7 @@ export interface AccessNow {
 }
 
 /** The close a connection gets for its access as it stands now, or null when it may stay as it is. */
-export function accessVerdict(canWrite: boolean, now: AccessNow): { code: number; reason: string } | null {
+function accessVerdict(canWrite: boolean, now: AccessNow): { code: number; reason: string } | null {
   if (!now.signedIn) return { code: CloseCode.unauthorized, reason: 'signed out, or the session expired or the token was revoked' };
   if (!now.role) return { code: CloseCode.forbidden, reason: 'no longer a member of this workspace' };
   if (roleAtLeast(now.role, 'annotator') !== canWrite) return { code: CloseCode.roleChanged, reason: 'your role changed; reconnect to continue' };

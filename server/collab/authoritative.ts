@@ -43,7 +43,7 @@ export const tagList = (map: ClaimMap): string[] => {
 
 const plain = (v: unknown): unknown => (v instanceof Y.AbstractType ? v.toJSON() : (v ?? null));
 
-export function readLocked(map: ClaimMap): LockedValues {
+function readLocked(map: ClaimMap): LockedValues {
   const note = map.get('note');
   const tags = map.get('tags');
   const evidence = map.get('evidence');

@@ -27,7 +27,7 @@ export const syncStep2Message = (doc: Y.Doc, stateVector: Uint8Array): Uint8Arra
 
 export const updateMessage = (update: Uint8Array): Uint8Array => message(MessageType.sync, (enc) => syncProtocol.writeUpdate(enc, update));
 
-export const awarenessMessage = (update: Uint8Array): Uint8Array => message(MessageType.awareness, (enc) => encoding.writeVarUint8Array(enc, update));
+const awarenessMessage = (update: Uint8Array): Uint8Array => message(MessageType.awareness, (enc) => encoding.writeVarUint8Array(enc, update));
 
 /** The presence entries of the given clients (all of them by default) as one awareness message. */
 export const awarenessStatesMessage = (awareness: awarenessProtocol.Awareness, clients = [...awareness.getStates().keys()]): Uint8Array =>
@@ -53,7 +53,7 @@ export type IncomingMessage =
   /** Auth messages from a client carry nothing the server acts on. */
   | { kind: 'auth' };
 
-export class MalformedFrame extends Error {}
+class MalformedFrame extends Error {}
 
 /** Decodes one frame; throws (MalformedFrame or lib0's own errors) when it is not a message of this protocol. */
 export function decodeFrame(data: Uint8Array): IncomingMessage {

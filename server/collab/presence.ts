@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { UserRef } from '../shared/claim-doc';
 
 /** Largest presence state one client may announce (its selection, viewed claim, colour, name). */
-export const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
+const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
 
 /**
  * The part of a client's awareness update the server accepts: entries only for client ids this

@@ -12,7 +12,7 @@ const str = (v: unknown, max: number = VALUE_LIMITS.valueChars): string | null =
  * (yet) well formed. Every value is coerced to its column's type and every string made storable,
  * so nothing a client writes can make the log's transaction fail.
  */
-export function projectClaim(documentId: string, claimId: string, map: ClaimMap): { claim: ClaimRow; evidence: EvidenceRow[] } | null {
+function projectClaim(documentId: string, claimId: string, map: ClaimMap): { claim: ClaimRow; evidence: EvidenceRow[] } | null {
   if (!isUuid(claimId)) return null;
   const c = readClaim(map);
   const a = c.anchor;

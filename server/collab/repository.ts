@@ -201,12 +201,6 @@ export async function countQuarantined(db: Db): Promise<number> {
   return row.n;
 }
 
-/** How many log rows a document has beyond its snapshot. */
-export async function countLogRows(db: Db, documentId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(docUpdates).where(eq(docUpdates.documentId, documentId));
-  return row.n;
-}
-
 /**
  * Folds a document's log into a new snapshot and deletes the rows it covers, in one transaction
  * under a per-document advisory lock (so several processes never compact one document at once).

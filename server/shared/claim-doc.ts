@@ -65,8 +65,6 @@ const fieldsWhere = (test: (rule: FieldRule) => boolean) => (Object.keys(CLAIM_F
 
 /** Fields only the server writes; a client's write to one is undone and audited. */
 export const SERVER_OWNED_FIELDS = fieldsWhere((r) => r.owner === 'server');
-/** Fields any client with write access edits. */
-export const COLLABORATIVE_FIELDS = fieldsWhere((r) => r.owner === 'collaborative');
 /** Fields a client cannot change while the claim is signed off. */
 export const LOCKED_AFTER_SIGN_OFF = fieldsWhere((r) => r.owner === 'collaborative' && r.lockedAfterSignOff);
 
