@@ -42,6 +42,8 @@ export interface ApiClaim {
   statusReason: string | null;
   /** The lead's sign-off while verified or rejected: the published rationale and what it overrode. */
   signOff: { rationale: string | null; by: UserRef | null; at: string | null; override: string[] } | null;
+  /** While published: the public page (`/fact-checks/<id>`, server-rendered, outside the SPA) and when it was first published. */
+  publication: { url: string; at: string } | null;
   comments: { id: string; user: UserRef | null; body: string; replyTo: string | null; at: string }[];
   review: AnchorReview | null;
 }
@@ -73,6 +75,8 @@ export interface WorkspaceWithQuorum {
   name: string;
   /** Votes after which a claim's verdicts are revealed to everyone. */
   quorum: number;
+  /** Whether published fact-checks show each fact-checker's verdict. */
+  publicVotes: boolean;
   role: Role;
 }
 

@@ -46,6 +46,16 @@ export class ClaimRemote {
     } else this.historyError = errorMessage(history.reason);
   }
 
+  /**
+   * Takes a claim a write just answered with (publishing, which leaves the shared document alone and so
+   * triggers no reload); a load already under way answered before the write and is dropped.
+   */
+  replace(claim: ApiClaim): void {
+    this.#seq++;
+    this.claim = claim;
+    this.error = null;
+  }
+
   /** Asks for a reload shortly (several changes in a row give one reload). */
   refresh(): void {
     if (this.#timer) clearTimeout(this.#timer);
