@@ -33,8 +33,13 @@ export interface ImportItem {
   annotation: Json;
   /** The `@context` in force: the annotation's own, or its collection's or page's. */
   context: unknown;
-  /** A W3C Web Annotation (it has the anno.jsonld context or a `type`), or a Hypothesis one (neither). */
-  dialect: 'w3c' | 'hypothesis';
+  /**
+   * `w3c`: a Web Annotation, which keeps the model's rules — it has a `@context` (its own or its
+   * collection's), or names itself with a `type` and an `id` (a Web Annotation that lost its
+   * context). `loose`: a Hypothesis annotation (no `@context`, no `type`), or the loose JSON other
+   * tools write (a `type` but neither `@context` nor `id`), read as far as it can be.
+   */
+  dialect: 'w3c' | 'loose';
 }
 
 type Json = Record<string, any>;
@@ -45,8 +50,8 @@ const types = (o: Json): string[] => asArray(o?.type).filter((t): t is string =>
 function item(annotation: unknown, context: unknown): ImportItem {
   const a = (isObject(annotation) ? annotation : {}) as Json;
   const own = '@context' in a ? a['@context'] : context;
-  const w3c = own !== undefined || 'type' in a;
-  return { annotation: a, context: own, dialect: w3c ? 'w3c' : 'hypothesis' };
+  const w3c = own !== undefined || ('type' in a && 'id' in a);
+  return { annotation: a, context: own, dialect: w3c ? 'w3c' : 'loose' };
 }
 
 /**
@@ -72,7 +77,7 @@ export function annotationsOf(input: unknown): { items: ImportItem[]; pagesNotIn
   return { items: asArray(list).map((a) => item(a, undefined)), pagesNotIncluded: false };
 }
 
-/** The first MUST rule a W3C annotation of the import breaks (a Hypothesis one is read as it is). */
+/** The first MUST rule a W3C annotation of the import breaks (a loose one is read as it is). */
 export const itemProblem = (entry: ImportItem): AnnotationProblem | null => (entry.dialect === 'w3c' ? annotationProblem(entry.annotation, entry.context) : null);
 
 const isStance = (v: unknown): v is Stance => typeof v === 'string' && (STANCES as readonly string[]).includes(v);
@@ -159,12 +164,13 @@ const keepTags = (tags: string[]) => [...new Set(tags.map((t) => t.trim()).filte
  * Reads one annotation (already checked by `itemProblem`) into a claim to create, or says why it is
  * not one: a reply to another annotation (motivation `replying`, or a Hypothesis reply with
  * `references`), or no selector that picks plain text. A W3C annotation's TextPositionSelector
- * counts code points; a Hypothesis one's, UTF-16 code units (its client counts DOM offsets).
+ * counts code points; a loose one's, UTF-16 code units (Hypothesis's client counts DOM offsets, and
+ * JavaScript tools string indices).
  */
 export function parseAnnotation(entry: ImportItem): ImportedAnnotation | { skip: SkipReason } {
   const a = entry.annotation;
   const motivation = asArray(a.motivation).find((m): m is string => typeof m === 'string') ?? null;
-  if (motivation === 'replying' || (entry.dialect === 'hypothesis' && asArray(a.references).length > 0)) return { skip: 'reply' };
+  if (motivation === 'replying' || (entry.dialect === 'loose' && asArray(a.references).length > 0)) return { skip: 'reply' };
   const units: PositionUnits = entry.dialect === 'w3c' ? 'code_points' : 'utf16';
   let selection: TextSelection | null = null;
   let unresolved = false;
