@@ -87,6 +87,25 @@ describe.skipIf(skipIfNoBrowser())('publishing a fact-check and editing a docume
     expect(gone.status).toBe(404);
   });
 
+  test('the lead edits the document details from its header with the keyboard: Escape cancels, Enter saves', async () => {
+    const page = lead.page;
+    await page.getByTestId('edit-document-details').click();
+    await page.getByTestId('details-title').fill('Discarded');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('document-details-dialog').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('document-title').textContent()).toBe('The bridge');
+
+    await page.getByTestId('edit-document-details').click();
+    await page.getByTestId('details-authors').fill('Ana Lima, Bo Chen');
+    await page.getByTestId('details-published').fill('2024-03-12');
+    await page.getByTestId('details-title').fill('The new bridge');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('document-title').textContent()).toBe('The new bridge');
+    expect(await page.getByTestId('document-authors').textContent()).toContain('Ana Lima, Bo Chen');
+    const { document } = (await roles.lead.get(`/api/documents/${documentId}`)).body as { document: { title: string; authors: string[]; sourcePublishedOn: string } };
+    expect(document).toMatchObject({ title: 'The new bridge', authors: ['Ana Lima', 'Bo Chen'], sourcePublishedOn: '2024-03-12' });
+  });
+
   test('no page error happened', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -7,6 +7,22 @@ export function formatDate(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
 }
 
+const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+
+/** "12 Mar 2025" for a calendar date (`YYYY-MM-DD`), the same day in every time zone; the input when it is not one. */
+export function formatDay(ymd: string): string {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? new Date(`${ymd}T00:00:00Z`) : new Date(NaN);
+  return Number.isNaN(date.getTime()) ? ymd : dayFormat.format(date);
+}
+
+/** Names typed as one field ("Ana Lima, Bo Chen; Cy"), split at commas and semicolons, blanks dropped. */
+export function splitNames(value: string): string[] {
+  return value
+    .split(/[,;]/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
 /** "12 Mar 2025, 14:05" for an ISO time. */
 export function formatDateTime(iso: string): string {
   const date = new Date(iso);

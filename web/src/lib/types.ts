@@ -42,6 +42,10 @@ export interface Document {
   workspaceId: string;
   title: string;
   sourceUrl: string | null;
+  /** The source's authors, `[]` when unknown. */
+  authors: string[];
+  /** The source's publication date (`YYYY-MM-DD`), or null when unknown. */
+  sourcePublishedOn: string | null;
   format: DocumentFormat;
   /** The canonical plain text; every offset in the API counts UTF-16 code units of this string. */
   text: string;
@@ -81,4 +85,15 @@ export interface NewDocument {
   text: string;
   format?: DocumentFormat;
   sourceUrl?: string;
+  authors?: string[];
+  /** `YYYY-MM-DD`. */
+  sourcePublishedOn?: string;
+}
+
+/** Body of `PATCH /api/documents/:id`: the fields to change; `null` clears the URL or the date. */
+export interface DocumentDetails {
+  title?: string;
+  sourceUrl?: string | null;
+  authors?: string[];
+  sourcePublishedOn?: string | null;
 }
