@@ -149,6 +149,24 @@ describe('PDF pages', () => {
     expect(text).toContain('on the last of its pages.\n\nPublished under a Creative Commons licence.\n\n[1] Harbour survey, 2023.');
   });
 
+  test('endnotes set as a numbered list in body type, with hanging indents, are one paragraph each and link', async () => {
+    const pdf = makePdf([
+      [
+        ...body(['The wall was raised twice.'], 700),
+        { text: '1', x: 204, y: 704, size: 7 },
+        ...body(['The gate leaks.'], 672),
+        { text: '2', x: 152, y: 676, size: 7 },
+        { text: 'Notes', x: 72, y: 640, size: 14 },
+        { text: '1. Minutes of the harbour works committee, 1964 to 1966, in the city', x: 72, y: 616, size: 11 },
+        { text: 'archive.', x: 84, y: 602, size: 11 },
+        { text: '2. Inspection report of 2022.', x: 72, y: 588, size: 11 },
+      ],
+    ]);
+    const text = await pdfToText(pdf);
+    expect(text.split('\n\n').slice(-2)).toEqual(['1. Minutes of the harbour works committee, 1964 to 1966, in the city archive.', '2. Inspection report of 2022.']);
+    expect(links(text)).toEqual([['1', 'Minutes of the harbour works committee, 1964 to 1966, in the city archive.'], ['2', 'Inspection report of 2022.']]);
+  });
+
   test('a page that ends with a short line ends its paragraph, even without a full stop', async () => {
     const pdf = makePdf([
       [...body(['The works we recommend, in the order of the programme, are listed', 'in the table'], 700)],

@@ -84,8 +84,9 @@ function startsParagraph(paragraph: Paragraph, prev: Line, line: Line, next: Lin
   // Line spacing grows with the type, so the gap counts in the line's own size.
   const gap = (prev.y - line.y) / line.size;
   if (gap < 0 || gap > m.pitch * 1.25) return true;
-  // A first-line indent: this line indented, the lines around it not.
-  if (line.x > prev.x + line.size * 0.8 && next && Math.abs(next.x - prev.x) < line.size * 0.3 && near(next.size, line.size, 0.1)) return true;
+  // A first-line indent: this line indented, the lines around it not, and the line before ended
+  // short (a hanging indent, as in a numbered list, follows a full line).
+  if (line.x > prev.x + line.size * 0.8 && next && Math.abs(next.x - prev.x) < line.size * 0.3 && near(next.size, line.size, 0.1) && wouldHaveFitted(prev, line, m)) return true;
   // The items of a numbered list, and bullets.
   const item = LIST_ITEM.exec(line.text);
   if (item && LIST_ITEM.exec(paragraph.lines[0].text)?.[1] === String(Number(item[1]) - 1)) return true;
@@ -104,10 +105,15 @@ function continuesParagraph(last: Paragraph, line: Line, m: Measures): boolean {
   if (/^\p{Ll}/u.test(line.text)) return true;
   if (ENDS_SENTENCE.test(prev.text) && STARTS_SENTENCE.test(line.text)) return false;
   if (LIST_ITEM.test(line.text) || /^[•▪●◦‣]/u.test(line.text)) return false;
+  return !wouldHaveFitted(prev, line, m);
+}
+
+/** Whether the first word of `line` would have fitted at the end of `prev`: then `prev` did not break for want of room. */
+function wouldHaveFitted(prev: Line, line: Line, m: Measures): boolean {
   const word = line.text.split(' ')[0];
   const first = line.runs[0];
   const wordWidth = (first.width / Math.max(1, first.text.length)) * word.length;
-  return m.right[prev.page] - prev.right < wordWidth + prev.size * 0.3;
+  return m.right[prev.page] - prev.right >= wordWidth + prev.size * 0.3;
 }
 
 /**
