@@ -106,6 +106,16 @@ describe.skipIf(skipIfNoBrowser())('publishing a fact-check and editing a docume
     expect(document).toMatchObject({ title: 'The new bridge', authors: ['Ana Lima', 'Bo Chen'], sourcePublishedOn: '2024-03-12' });
   });
 
+  test("a lead turns on showing each fact-checker's verdict in the workspace settings", async () => {
+    const settings = await lead.context.newPage();
+    await settings.goto(`${app.url}/w/${roles.wid}/settings`);
+    await settings.getByTestId('public-votes-toggle').check();
+    await settings.getByTestId('public-votes-saved').waitFor();
+    const { workspaces } = (await roles.lead.get('/api/workspaces')).body as { workspaces: { id: string; publicVotes: boolean }[] };
+    expect(workspaces.find((w) => w.id === roles.wid)?.publicVotes).toBe(true);
+    await settings.close();
+  });
+
   test('no page error happened', () => {
     expect(pageErrors).toEqual([]);
   });
