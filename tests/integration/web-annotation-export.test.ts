@@ -1,5 +1,8 @@
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { documentTextAt } from '../../server/annotations/repository';
+import { annotationsFormat } from '../../server/export/formats/annotations';
+import { exportItems } from '../../server/export/repository';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles } from '../helpers/client';
 import { expandToRdf, failedMusts, keysOf, mustCount, offlineLoader } from '../helpers/web-annotation-oracle';
@@ -141,5 +144,23 @@ describe('what the annotations say', () => {
     const homes = claimAnnotation(ids.homes);
     const start = [...text.slice(0, text.indexOf('38,000 homes'))].length;
     expect(homes.target.selector[1]).toEqual({ type: 'TextPositionSelector', start, end: start + 12 });
+  });
+
+  test('with each claim’s text handed to the format (as the repository would), the same export counts code points', async () => {
+    expect(await documentTextAt(app.database.db, ids.doc, 1)).toBe(text);
+    expect(await documentTextAt(app.database.db, ids.doc, 2)).toBeNull();
+    const ctx = { workspaceName: 'Newsroom', origin: 'https://corroborate.example', total: 2, generatedAt: new Date() };
+    let out = annotationsFormat.head(ctx);
+    let index = 0;
+    for await (const item of exportItems(app.database.db, { workspaceId: team.wid, status: 'any', documentId: ids.doc })) {
+      out += annotationsFormat.item({ ...item, text: (await documentTextAt(app.database.db, item.document.id, item.claim.anchor.version))! } as typeof item, index++, ctx);
+    }
+    out += annotationsFormat.tail(ctx);
+    const parsed = JSON.parse(out);
+    const homes = parsed.first.items.find((a: any) => a.id.endsWith(`#claim-${ids.homes}`));
+    const start = [...text.slice(0, text.indexOf('38,000 homes'))].length;
+    expect(start).toBe(text.indexOf('38,000 homes') - 3);
+    expect(homes.target.selector[1]).toEqual({ type: 'TextPositionSelector', start, end: start + 12 });
+    expect(failedMusts(parsed, 'collection')).toEqual([]);
   });
 });
