@@ -111,8 +111,9 @@ describe.skipIf(skipIfNoBrowser())('publishing a fact-check and editing a docume
     await settings.goto(`${app.url}/w/${roles.wid}/settings`);
     await settings.getByTestId('public-votes-toggle').check();
     await settings.getByTestId('public-votes-saved').waitFor();
-    const { workspaces } = (await roles.lead.get('/api/workspaces')).body as { workspaces: { id: string; publicVotes: boolean }[] };
-    expect(workspaces.find((w) => w.id === roles.wid)?.publicVotes).toBe(true);
+    // Read back from the server: the page loads the workspace from GET /api/workspaces.
+    await settings.reload();
+    expect(await settings.getByTestId('public-votes-toggle').isChecked()).toBe(true);
     await settings.close();
   });
 
