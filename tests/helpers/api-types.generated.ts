@@ -510,6 +510,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 quorum: number;
+                                publicVotes: boolean;
                                 /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             }[];
@@ -546,6 +547,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 quorum: number;
+                                publicVotes: boolean;
                                 /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             };
@@ -587,6 +589,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         quorum?: number;
+                        publicVotes?: boolean;
                     };
                 };
             };
@@ -603,6 +606,7 @@ export interface paths {
                                 id: string;
                                 name: string;
                                 quorum: number;
+                                publicVotes: boolean;
                                 /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             };
