@@ -3,6 +3,7 @@ import type { Db } from '../../db';
 import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
 import type { ClaimJson } from '../claims/schemas';
+import { documentTextAt } from '../annotations/repository';
 import { archiveSummaries, type ArchiveSummary } from '../archive/repository';
 
 export interface ExportFilter {
@@ -28,6 +29,8 @@ export interface ExportItem {
   document: ExportDocument;
   /** The archived copies of the claim's link evidence, by evidence id (server/archive). */
   archives?: Map<string, ArchiveSummary>;
+  /** The text of the document version the claim's anchor counts in (for code-point positions). */
+  text?: string;
 }
 
 function where(filter: ExportFilter): SQL {
@@ -71,6 +74,12 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
     .orderBy(asc(documents.createdAt), asc(documents.id));
   let emitted = 0;
   for (const document of docs) {
+    // Claims of one document are nearly always on its current version: one read per version met.
+    const texts = new Map<number, string | undefined>();
+    const textAt = async (version: number) => {
+      if (!texts.has(version)) texts.set(version, (await documentTextAt(db, document.id, version)) ?? undefined);
+      return texts.get(version);
+    };
     let after: { start: number; id: string } | null = null;
     while (emitted < limit) {
       const inDocument = and(where(filter), eq(claims.documentId, document.id));
@@ -88,7 +97,7 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
         const claim = full.get(row.id);
         if (!claim) continue;
         const archives = new Map(claim.evidence.flatMap((e) => (archived.has(`${claim.id}:${e.id}`) ? [[e.id, archived.get(`${claim.id}:${e.id}`)!] as const] : [])));
-        yield { claim, document, archives };
+        yield { claim, document, archives, text: await textAt(claim.anchor.version) };
       }
       emitted += page.length;
       after = page[page.length - 1];

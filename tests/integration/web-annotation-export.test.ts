@@ -137,10 +137,7 @@ describe('what the annotations say', () => {
     expect(quote).toEqual({ type: 'TextualBody', value: 'Roughly 6,000 flats.', format: 'text/plain', purpose: 'linking', 'corroborate:stance': 'context', 'corroborate:kind': 'quote' });
   });
 
-  // Known failure until the export reads the document's text (server/export/repository.ts does
-  // not hand it to the formats yet): the positions are then UTF-16 offsets, which differ from code
-  // points after the emoji and the flag. When this starts passing, make it a plain `test`.
-  test.fails('the TextPositionSelector counts code points: the emoji and the flag before the claim are one character each', () => {
+  test('the TextPositionSelector counts code points: the emoji and the flag before the claim are one character each', () => {
     const homes = claimAnnotation(ids.homes);
     const start = [...text.slice(0, text.indexOf('38,000 homes'))].length;
     expect(homes.target.selector[1]).toEqual({ type: 'TextPositionSelector', start, end: start + 12 });
