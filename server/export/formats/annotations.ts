@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { VERDICT_LABELS } from '../../shared/labels';
 import type { Anchor } from '../../anchoring';
 import { CodePointOffsets } from '../../annotations/code-points';
 import { toUri } from '../../annotations/iri';
 import { ANNOTATION_CONTEXT, exportContext, RATING_SCALE, TERMS, type BodyRole } from '../../annotations/vocabulary';
 import { ratingOf } from '../../votes/agreement';
 import type { ExportItem } from '../repository';
-import { overrideSentence, publishedConsensus, VERDICT_WORDS, voteNotes } from './review-text';
+import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
 export { ANNOTATION_CONTEXT };
@@ -54,7 +55,7 @@ function assessments(item: ExportItem): Json[] {
   if (consensus) {
     const rating = ratingOf(consensus);
     bodies.push(
-      assessing('rating', VERDICT_WORDS[consensus], rating === null ? {} : { 'schema:ratingValue': rating, 'schema:bestRating': RATING_SCALE.best, 'schema:worstRating': RATING_SCALE.worst }),
+      assessing('rating', VERDICT_LABELS[consensus], rating === null ? {} : { 'schema:ratingValue': rating, 'schema:bestRating': RATING_SCALE.best, 'schema:worstRating': RATING_SCALE.worst }),
       assessing('consensus', consensus, { [TERMS.agreement]: claim.tally.agreement, [TERMS.votes]: claim.tally.count }),
     );
   }

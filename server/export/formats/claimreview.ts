@@ -1,10 +1,10 @@
 import { ratingOf } from '../../votes/agreement';
+import { VERDICT_LABELS } from '../../shared/labels';
 import type { ArchiveSummary } from '../../archive/repository';
 import type { ExportItem } from '../repository';
-import { publishedConsensus, reviewBody, VERDICT_WORDS } from './review-text';
+import { publishedConsensus, reviewBody } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
-export { VERDICT_WORDS };
 
 /**
  * A link to the exact passage: the source's URL with a text fragment (`#:~:text=`), which browsers
@@ -43,7 +43,7 @@ export function claimReview({ claim, document, archives }: ExportItem, ctx: Expo
       ...(rating !== null ? { ratingValue: rating } : {}),
       bestRating: 5,
       worstRating: 1,
-      alternateName: consensus ? VERDICT_WORDS[consensus] : claim.revealed ? 'No consensus' : 'Not yet rated',
+      alternateName: consensus ? VERDICT_LABELS[consensus] : claim.revealed ? 'No consensus' : 'Not yet rated',
     },
     itemReviewed: {
       '@type': 'Claim',

@@ -1,7 +1,8 @@
 import type { Heading, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { ExportItem } from '../repository';
-import { overrideSentence, publishedConsensus, VERDICT_WORDS, voteNotes } from './review-text';
+import { STATUS_LABELS, VERDICT_LABELS } from '../../shared/labels';
+import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 import { claimUrl, type ExportContext, type ExportFormat } from './types';
 
 /**
@@ -23,7 +24,6 @@ const item = (children: PhrasingContent[]): ListItem => ({ type: 'listItem', spr
 
 const write = (children: RootContent[]) => toMarkdown({ type: 'root', children } satisfies Root, OPTIONS);
 
-const STATUS_WORDS = { open: 'Open', in_review: 'In review', verified: 'Verified', rejected: 'Rejected' } as const;
 
 /** A readable report: one section per document, one entry per claim with its verdict, evidence and notes. */
 export function markdownFormat(): ExportFormat {
@@ -44,10 +44,10 @@ export function markdownFormat(): ExportFormat {
         if (document.sourceUrl) blocks.push({ type: 'paragraph', children: [text('Source: '), link(document.sourceUrl, [text(document.sourceUrl)])] });
       }
       const consensus = publishedConsensus(claim);
-      const verdict = consensus ? VERDICT_WORDS[consensus] : claim.revealed ? 'No consensus' : 'Votes not revealed';
+      const verdict = consensus ? VERDICT_LABELS[consensus] : claim.revealed ? 'No consensus' : 'Votes not revealed';
       const agreement = claim.revealed && claim.tally.agreement !== null ? `, ${Math.round(claim.tally.agreement * 100)}% agreement of ${claim.tally.count}` : '';
       blocks.push(heading(3, [text(`“${claim.anchor.exact}”`)]));
-      const status: PhrasingContent[] = [strong('Status:'), text(` ${STATUS_WORDS[claim.status]} · `), strong('Verdict:'), text(` ${verdict}${agreement}`)];
+      const status: PhrasingContent[] = [strong('Status:'), text(` ${STATUS_LABELS[claim.status]} · `), strong('Verdict:'), text(` ${verdict}${agreement}`)];
       if (claim.confidence !== null) status.push(text(' · '), strong('Team confidence:'), text(` ${claim.confidence}/100`));
       const entries = [item(status)];
       if (claim.signOff?.rationale) entries.push(item([strong('Why:'), text(` ${claim.signOff.rationale}`)]));

@@ -1,15 +1,7 @@
 import type { ClaimJson } from '../../claims/schemas';
 import type { Verdict } from '../../shared/claim-doc';
+import { VERDICT_LABELS } from '../../shared/labels';
 
-/** The verdicts in words, as every format shows them. */
-export const VERDICT_WORDS: Record<Verdict, string> = {
-  accurate: 'Accurate',
-  mostly_accurate: 'Mostly accurate',
-  mixed: 'Mixed',
-  mostly_inaccurate: 'Mostly inaccurate',
-  inaccurate: 'Inaccurate',
-  unverifiable: 'Unverifiable',
-};
 
 /** What a sign-off overrode, in words. */
 export const OVERRIDE_WORDS: Record<string, string> = {
@@ -38,9 +30,9 @@ export function voteNotes(claim: ClaimJson): string[] {
   const notes: string[] = [];
   for (const v of claim.votes) {
     if (v.revised) {
-      notes.push(`${v.user.name} revised ${VERDICT_WORDS[v.verdict]} → ${VERDICT_WORDS[v.revised.verdict]} after reveal: ${v.revised.reason} (${v.revised.at.slice(0, 10)}).`);
+      notes.push(`${v.user.name} revised ${VERDICT_LABELS[v.verdict]} → ${VERDICT_LABELS[v.revised.verdict]} after reveal: ${v.revised.reason} (${v.revised.at.slice(0, 10)}).`);
     }
-    if (v.afterReveal) notes.push(`${v.user.name} voted ${VERDICT_WORDS[v.verdict]} after reveal (not counted).`);
+    if (v.afterReveal) notes.push(`${v.user.name} voted ${VERDICT_LABELS[v.verdict]} after reveal (not counted).`);
   }
   return notes;
 }
