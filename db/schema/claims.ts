@@ -42,6 +42,11 @@ export const claims = pgTable(
     signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
     signOffOverride: text('sign_off_override').array().notNull().default([]),
     /**
+     * The rating the lead published at sign-off (one of VERDICTS; a text column because the verdict
+     * enum lives with the votes): by default the revealed consensus. Only a rated claim is a review.
+     */
+    signOffRating: text('sign_off_rating'),
+    /**
      * Set while a lead has the signed-off claim published: its public fact-check page is readable
      * without signing in. Cleared by unpublishing, and when the claim is reopened.
      */

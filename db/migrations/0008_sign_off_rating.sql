@@ -1,0 +1,1 @@
+ALTER TABLE "claims" ADD COLUMN "sign_off_rating" text;
