@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidence, users, type ClaimStatus } from '../../db/schema';
-import { isSignedOff } from '../shared/claim-doc';
+import { isSignedOff, VERDICTS, type Verdict } from '../shared/claim-doc';
 import { isImportantAction, ROUTINE_ACTIONS } from '../shared/history';
 import { factCheckPath } from '../shared/public-paths';
 import { listComments, listVotes } from '../votes/repository';
@@ -12,6 +12,9 @@ import type { ClaimJson } from './schemas';
 const creator = alias(users, 'creator');
 const adder = alias(users, 'adder');
 const signer = alias(users, 'signer');
+
+/** claims.sign_off_rating is text (the verdict enum lives with the votes): a value this build does not know reads as none. */
+const verdictOrNull = (v: string | null): Verdict | null => ((VERDICTS as readonly string[]).includes(v ?? '') ? (v as Verdict) : null);
 
 /**
  * Claims of a document (or the ones with the given ids) from the projection, in text order, as the
@@ -79,7 +82,7 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     statusReason: c.statusReason,
     signOff:
       c.status === 'verified' || c.status === 'rejected'
-        ? { rationale: c.signOffRationale, by: signedBy?.id ? { id: signedBy.id, name: signedBy.name } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
+        ? { rationale: c.signOffRationale, rating: verdictOrNull(c.signOffRating), by: signedBy?.id ? { id: signedBy.id, name: signedBy.name } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
         : null,
     publication: c.publishedAt && isSignedOff(c.status) ? { url: factCheckPath(c.id), at: c.publishedAt.toISOString() } : null,
     comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),

@@ -55,9 +55,11 @@ export const voteSchema = z.object({
   revised: z.object({ verdict: verdictSchema, reason: z.string(), at: iso }).nullable(),
 });
 
-/** The lead's sign-off of a verified or rejected claim: the published "why", who, when, and what was overridden. */
+/** The lead's sign-off of a verified or rejected claim: the published "why" and rating, who, when, and what was overridden. */
 export const signOffSchema = z.object({
   rationale: z.string().nullable(),
+  /** The rating published (ClaimReview's reviewRating): chosen at sign-off, by default the revealed consensus; null when there was none. */
+  rating: verdictSchema.nullable(),
   by: userRefSchema.nullable(),
   at: iso.nullable(),
   override: z.array(z.string()),

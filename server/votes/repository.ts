@@ -2,6 +2,7 @@ import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claimEvents, claims, comments, documents, evidence, users, votes, workspaces, type ClaimStatus } from '../../db/schema';
 import { isSignedOff, type Verdict } from '../shared/claim-doc';
+import { blindTally } from './visibility';
 
 export interface VoteRow {
   claimId: string;
@@ -188,17 +189,27 @@ export async function reveal(db: Db, claimId: string, documentId: string, userId
   });
 }
 
+/** A claim that is not (or no longer) signed off: no sign-off, no rating, and so nothing published (a reopened claim leaves its public page). */
+export const NOT_SIGNED_OFF = { signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [] as string[], signOffRating: null, publishedAt: null, publishedBy: null };
+
+/** The revealed consensus of a claim's current round (its blind votes), or null when unrevealed or tied. */
+export async function currentConsensus(db: Db, claimId: string): Promise<Verdict | null> {
+  const [claim] = await db.select({ revealedAt: claims.revealedAt, round: claims.voteRound }).from(claims).where(eq(claims.id, claimId));
+  if (!claim || claim.revealedAt === null) return null;
+  return blindTally(await listVotes(db, [claimId]), claim.round).consensus;
+}
+
 /**
  * Sets a claim's status and records the change. A sign-off (verified, rejected) stores the lead's
- * rationale, who and when, and what was overridden (no evidence, no revealed vote, no consensus);
- * leaving a sign-off (a reopening) clears them and stores the reason as the status reason. The
- * history entry carries the rationale or reason.
+ * rationale, the rating published (`rating`; when not given, the revealed consensus of the current
+ * round, null without one), who and when, and what was overridden (no evidence, no revealed vote,
+ * no consensus, a rating other than the consensus); leaving a sign-off (a reopening) clears them and
+ * stores the reason as the status reason. The history entry carries the rationale or reason, and
+ * `to: {status, rating, override?}` for a sign-off with a rating or an override.
  */
-/** A claim that is not (or no longer) signed off: no sign-off, and so nothing published (a reopened claim leaves its public page). */
-export const NOT_SIGNED_OFF = { signOffRationale: null, signedOffBy: null, signedOffAt: null, signOffOverride: [] as string[], publishedAt: null, publishedBy: null };
-
-export async function setStatus(db: Db, input: { claimId: string; documentId: string; userId: string; from: ClaimStatus; to: ClaimStatus; override: string[]; rationale: string | null; reason: string | null }) {
+export async function setStatus(db: Db, input: { claimId: string; documentId: string; userId: string; from: ClaimStatus; to: ClaimStatus; override: string[]; rationale: string | null; reason: string | null; rating?: Verdict | null }) {
   const signOff = isSignedOff(input.to);
+  const rating = signOff ? (input.rating === undefined ? await currentConsensus(db, input.claimId) : input.rating) : null;
   await db.transaction(async (tx) => {
     await tx
       .update(claims)
@@ -206,7 +217,7 @@ export async function setStatus(db: Db, input: { claimId: string; documentId: st
         status: input.to,
         updatedAt: sql`now()`,
         statusReason: signOff ? null : input.reason,
-        ...(signOff ? { signOffRationale: input.rationale, signedOffBy: input.userId, signedOffAt: sql`now()`, signOffOverride: input.override } : NOT_SIGNED_OFF),
+        ...(signOff ? { signOffRationale: input.rationale, signedOffBy: input.userId, signedOffAt: sql`now()`, signOffOverride: input.override, signOffRating: rating } : NOT_SIGNED_OFF),
       })
       .where(eq(claims.id, input.claimId));
     await tx.insert(claimEvents).values({
@@ -216,7 +227,7 @@ export async function setStatus(db: Db, input: { claimId: string; documentId: st
       action: 'status_changed',
       field: 'status',
       from: input.from,
-      to: input.override.length ? { status: input.to, override: input.override } : input.to,
+      to: rating || input.override.length ? { status: input.to, ...(rating ? { rating } : {}), ...(input.override.length ? { override: input.override } : {}) } : input.to,
       reason: signOff ? input.rationale : input.reason,
     });
   });

@@ -112,20 +112,21 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
     if (isSignedOff(state.status) && !reason) {
       throw unprocessable('reason_required', 'Say why you reopen this signed-off claim: the reason is kept with it and in its history.');
     }
+    const consensus = state.revealedAt === null ? null : visibleVotes(await listVotes(app.db, [id]), { revealed: true, round: state.round }, null).tally.consensus;
     const missing: string[] = [];
     if (status === 'verified') {
       if ((await evidenceCount(app.db, id)) === 0) missing.push('no_evidence');
       if (state.revealedAt === null) missing.push('no_revealed_vote');
-      else {
-        const { tally } = visibleVotes(await listVotes(app.db, [id]), { revealed: true, round: state.round }, null);
-        if (tally.consensus === null) missing.push('no_consensus');
-      }
+      else if (consensus === null) missing.push('no_consensus');
     }
     if (missing.length && !confirm) {
       const words = missing.map((m) => OVERRIDE_WORDS[m]).join(' and ');
       throw new HttpError(409, 'confirmation_required', `This claim ${words}; send "confirm": true to verify it anyway (the override is recorded and published).`, { missing });
     }
-    await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, from: state.status, to: status, override: missing, rationale: isSignedOff(status) ? rationale : null, reason });
+    // The published rating: the lead's choice, by default the revealed consensus; another one is an override (chosen, so not asked again).
+    const rating = isSignedOff(status) ? (request.body.rating ?? consensus) : null;
+    const override = consensus && rating && rating !== consensus ? [...missing, 'rating_not_consensus'] : missing;
+    await setStatus(app.db, { claimId: id, documentId: owner.documentId, userId: user.id, from: state.status, to: status, override, rationale: isSignedOff(status) ? rationale : null, reason, rating });
     await mirrorClaim(app, owner.documentId, id);
     return { claim: await oneClaim(app, request, id) };
   });

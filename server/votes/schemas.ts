@@ -28,6 +28,11 @@ export const statusBody = z.strictObject({
   rationale: storableString().trim().max(5000).optional(),
   /** Required to reopen a signed-off claim (back to in_review or open); kept as its status reason. */
   reason: storableString().trim().max(2000).optional(),
+  /**
+   * When signing off: the rating published (ClaimReview's reviewRating). Default: the revealed
+   * consensus of the current round; one other than that consensus is recorded as an override.
+   */
+  rating: verdictSchema.optional(),
 });
 
 export const commentBody = z.strictObject({ body: storableString().trim().min(1).max(10_000), replyTo: z.uuid().nullable().optional() });
