@@ -1103,6 +1103,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -1311,6 +1313,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -1518,6 +1522,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -1744,6 +1750,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -2251,6 +2259,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -2343,6 +2353,8 @@ export interface paths {
                         confirm?: boolean;
                         rationale?: string;
                         reason?: string;
+                        /** @enum {string} */
+                        rating?: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable";
                     };
                 };
             };
@@ -2470,6 +2482,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -2745,6 +2759,8 @@ export interface paths {
                                     statusReason: string | null;
                                     signOff: {
                                         rationale: string | null;
+                                        /** @enum {string|null} */
+                                        rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                         by: {
                                             /** Format: uuid */
                                             id: string;
@@ -3530,6 +3546,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -3739,6 +3757,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
@@ -3933,6 +3953,8 @@ export interface paths {
                                 statusReason: string | null;
                                 signOff: {
                                     rationale: string | null;
+                                    /** @enum {string|null} */
+                                    rating: "accurate" | "mostly_accurate" | "mixed" | "mostly_inaccurate" | "inaccurate" | "unverifiable" | null;
                                     by: {
                                         /** Format: uuid */
                                         id: string;
