@@ -8,6 +8,7 @@ import { workspaceParams } from '../workspaces/schemas';
 import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
+import { mergeMetadata } from './import/accept-metadata';
 import { ImportRefusal, precheckDocument } from './import/limits';
 import { notFoundError } from '../plugins/access';
 import { insertDocument, listDocuments, updateDocumentMetadata } from './repository';
@@ -45,7 +46,11 @@ export async function extractText(request: FastifyRequest, jobs: JobPool, input:
   }
 }
 
-/** Reads a multipart import: one `file` part plus optional `title` and `sourceUrl` fields; its text is extracted in a worker thread. */
+/**
+ * Reads a multipart import: one `file` part plus optional `title`, `sourceUrl`, `authors` and
+ * `sourcePublishedOn` fields; its text and the metadata the file carries are extracted in a worker
+ * thread. The fields win over the file's metadata; without a title from either, the file name.
+ */
 export async function readUpload(request: FastifyRequest, maxBytes: number, jobs: JobPool): Promise<Upload> {
   const fields: Record<string, string> = {};
   let file: { filename: string; mimetype: string; bytes: Buffer } | undefined;
@@ -72,7 +77,8 @@ export async function readUpload(request: FastifyRequest, maxBytes: number, jobs
     }
   } else input = { format, bytes: file.bytes };
   const extracted = await extractText(request, jobs, input, file.filename);
-  return { ...meta, title: meta.title ?? extracted.title ?? titleFromFilename(file.filename), text: extracted.text, format };
+  const metadata = mergeMetadata(meta, extracted);
+  return { ...metadata, title: metadata.title ?? titleFromFilename(file.filename), text: extracted.text, format };
 }
 
 /** Importing, listing and reading documents (API.md "Documents"). */
@@ -93,8 +99,9 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
       upload = await readUpload(request, config.maxUploadBytes, app.jobs);
     } else {
       const body = parseOrThrow(createDocumentBody, request.body);
-      const { text } = await extractText(request, app.jobs, { format: body.format, raw: body.text });
-      upload = { ...body, text };
+      const extracted = await extractText(request, app.jobs, { format: body.format, raw: body.text });
+      // Pasted HTML carries its metadata too; the body's values win (its title is required).
+      upload = { ...body, ...mergeMetadata(body, extracted), text: extracted.text };
     }
     const { text } = upload;
     if (!text) throw unprocessable('empty_document', 'The document has no text once its markup is removed.');

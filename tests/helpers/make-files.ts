@@ -126,3 +126,50 @@ export function prose(chars: number): string {
   }
   return paragraphs.join('\n\n');
 }
+
+/** A PDF text string: a literal `( … )` for printable ASCII, else UTF-16BE hex with its byte-order mark (any code units, lone surrogates too). */
+function pdfString(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return `(${value.replace(/([\\()])/g, '\\$1')})`;
+  let hex = 'FEFF';
+  for (let i = 0; i < value.length; i++) hex += value.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return `<${hex}>`;
+}
+
+/**
+ * The same PDF with a document information dictionary (`{Title, Author, CreationDate, …}`, values
+ * as text), added as an incremental update: a new Info object and a trailer pointing back at the
+ * original cross-reference table, as editors that save in place write it.
+ */
+export function withPdfInfo(pdf: Uint8Array, info: Record<string, string>): Uint8Array {
+  const original = Buffer.from(pdf).toString('latin1');
+  const size = Number(/\/Size (\d+)/.exec(original.slice(original.lastIndexOf('trailer')))![1]);
+  const root = /\/Root (\d+ \d+ R)/.exec(original.slice(original.lastIndexOf('trailer')))![1];
+  const prev = Number(/startxref\s+(\d+)/.exec(original.slice(original.lastIndexOf('startxref')))![1]);
+  const dict = Object.entries(info).map(([key, value]) => `/${key} ${pdfString(value)}`).join(' ');
+  const at = Buffer.byteLength(original, 'latin1');
+  let update = `${size} 0 obj\n<< ${dict} >>\nendobj\n`;
+  const xref = at + Buffer.byteLength(update, 'latin1');
+  update += `xref\n${size} 1\n${String(at).padStart(10, '0')} 00000 n \n`;
+  update += `trailer\n<< /Size ${size + 1} /Root ${root} /Info ${size} 0 R /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.concat([Buffer.from(pdf), Buffer.from(update, 'latin1')]));
+}
+
+/**
+ * The same Word document with core properties (`docProps/core.xml`: `dc:title`, `dc:creator`,
+ * `dcterms:created`, …), each value written as given, as XML text: escape it yourself, and a
+ * character reference such as `&#0;` stays one.
+ */
+export async function withDocxCoreProperties(docx: Uint8Array, properties: { title?: string; creator?: string; created?: string }): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(docx);
+  const element = { title: 'dc:title', creator: 'dc:creator', created: 'dcterms:created' } as const;
+  const body = (Object.keys(element) as Array<keyof typeof element>)
+    .filter((key) => properties[key] !== undefined)
+    .map((key) => `<${element[key]}${key === 'created' ? ' xsi:type="dcterms:W3CDTF"' : ''}>${properties[key]}</${element[key]}>`)
+    .join('');
+  zip.file('docProps/core.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${body}</cp:coreProperties>`);
+  const rels = (await zip.file('_rels/.rels')!.async('string')).replace('</Relationships>', '<Relationship Id="rIdCore" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>');
+  zip.file('_rels/.rels', rels);
+  const types = (await zip.file('[Content_Types].xml')!.async('string')).replace('</Types>', '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>');
+  zip.file('[Content_Types].xml', types);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}

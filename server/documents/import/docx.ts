@@ -12,7 +12,13 @@ import { withNotesSection } from './notes';
  * 1, and which need not follow the order of the notes at all.
  */
 export async function docxToText(bytes: Uint8Array): Promise<string> {
+  return (await readDocx(bytes)).text;
+}
+
+/** The text of a Word document (as `docxToText`) and its first heading (a Heading 1 paragraph, mammoth's `<h1>`), if any. */
+export async function readDocx(bytes: Uint8Array): Promise<{ text: string; heading?: string }> {
   const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
   const { html, notes } = splitNotes(value);
-  return withNotesSection(htmlToText(html), notes);
+  const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html);
+  return { text: withNotesSection(htmlToText(html), notes), heading: h1 ? htmlToText(h1[1]) || undefined : undefined };
 }

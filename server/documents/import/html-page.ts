@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { htmlTitle, htmlToText } from './html';
 import { takeNotes } from './html-notes';
 import { withNotesSection, type Note } from './notes';
+import type { MetadataCandidates } from './metadata';
 import { mainContent } from './readable';
 
 /**
@@ -37,10 +38,13 @@ export function splitNotes(html: string): { html: string; notes: Note[] } {
 /**
  * The canonical text of a web page and the title it carries: its footnotes are taken out first
  * (so Readability can neither drop them nor keep their backlinks), then its main content is kept
- * (readable.ts), and the notes follow as a notes section of `[n] text` paragraphs.
+ * (readable.ts), and the notes follow as a notes section of `[n] text` paragraphs. Its metadata
+ * (html-metadata.ts) comes along as candidates to be cleaned (metadata.ts), the title of the
+ * article Readability found first.
  */
-export function htmlPageText(raw: string): { text: string; title?: string } {
+export function htmlPageText(raw: string): { text: string; title?: string; metadata: MetadataCandidates } {
   const { html, notes } = splitNotes(raw);
   const main = mainContent(html);
-  return { text: withNotesSection(htmlToText(main.html), notes), title: main.title ?? htmlTitle(raw) };
+  const metadata = { ...main.metadata, titles: [main.title, ...(main.metadata.titles ?? [])] };
+  return { text: withNotesSection(htmlToText(main.html), notes), title: main.title ?? htmlTitle(raw), metadata };
 }
