@@ -30,6 +30,8 @@ export interface SetupResult {
   connected: number;
   failed: string[];
   connectMs: number;
+  /** From creating the editing clients' claims until every measuring client held them all. */
+  claimsMs: number;
 }
 
 export interface RunResult {
@@ -95,7 +97,31 @@ async function setup(command: SetupCommand): Promise<SetupResult> {
       break;
     }
   }
-  return { connected: clients.length - failed.length, failed: failed.slice(0, 10), connectMs: Math.round(performance.now() - started) };
+  const connectMs = Math.round(performance.now() - started);
+  const claimsStarted = performance.now();
+  if (!failed.length) failed.push(...(await createClaims()));
+  return { connected: clients.length - failed.length, failed: failed.slice(0, 10), connectMs, claimsMs: Math.round(performance.now() - claimsStarted) };
+}
+
+/**
+ * Every editing client creates its claim, once every client is connected (the relay forwards only
+ * to sockets already open), a few dozen at a time; then waits until each measuring client holds
+ * the claims of every editing client on its document (on Corroborate, the guard has accepted
+ * them). Returns what went wrong.
+ */
+async function createClaims(): Promise<string[]> {
+  const senders = clients.filter((c) => c.spec.sends);
+  for (let i = 0; i < senders.length; i += 25) {
+    for (const c of senders.slice(i, i + 25)) c.createClaim();
+    await sleep(10);
+  }
+  const measuring = clients.filter((c) => c.spec.measuring);
+  const missing = () => measuring.flatMap((m) => senders.filter((s) => s.spec.doc === m.spec.doc && !m.hasClaim(s.claimId)).map((s) => `${m.spec.id} lacks ${s.spec.id}'s claim`));
+  const deadline = performance.now() + 30_000;
+  while (missing().length && performance.now() < deadline) await sleep(50);
+  const closed = clients.flatMap((c) => (c.closedWith() ? [`client ${c.spec.id} closed: ${c.closedWith()!.code} ${c.closedWith()!.reason}`] : []));
+  const lacking = missing();
+  return [...closed, ...(lacking.length ? [`claims not seen by the measuring clients after 30 s: ${lacking.length} (${lacking.slice(0, 3).join('; ')})`] : [])];
 }
 
 async function run(command: RunCommand): Promise<RunResult> {

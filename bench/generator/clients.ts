@@ -1,12 +1,16 @@
 /**
- * The benchmark's clients. Raw clients (most of them) keep a tiny Y.Doc holding only their own
- * edits, send each edit as one update frame and only count what they receive. Measuring clients
- * hold the whole Y.Doc, apply everything they receive, and report each edit's arrival to the tracker.
+ * The benchmark's clients. Every editing client owns one claim of the document (created once,
+ * after every client connected) and edits its note. Raw clients (most of them) keep a tiny Y.Doc
+ * holding only their own claim and edits, send each edit as one update frame and only count what
+ * they receive. Measuring clients hold the whole Y.Doc, apply everything they receive, and report
+ * each edit's arrival to the tracker.
  */
+import { randomUUID } from 'node:crypto';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { BENCH_MAP, emptyStep2, forEachEdit, hocuspocusAuth, isWriteFrame, readMessage, syncMessage, updateMessage, type Framing } from './protocol';
+import { claimsOf, newClaim } from '../../server/shared/claim-doc';
+import { benchAnchor, editToken, emptyStep2, forEachEdit, hocuspocusAuth, isWriteFrame, readMessage, syncMessage, updateMessage, type Framing } from './protocol';
 import { RawWebSocket } from './raw-socket';
 import type { Tracker } from './tracker';
 
@@ -31,8 +35,14 @@ export interface BenchClient {
   readonly spec: ClientSpec;
   /** The Yjs client id its edits carry. */
   readonly senderId: number;
+  /** The id of the claim this client edits (created by `createClaim`). */
+  readonly claimId: string;
   connect(): Promise<void>;
-  /** Sends one edit stamped with the current time. */
+  /** Creates this client's claim in the document (once, before its first edit). */
+  createClaim(): void;
+  /** Whether this client's copy of the document holds the claim (measuring clients; raw ones do not know). */
+  hasClaim(claimId: string): boolean;
+  /** Sends one edit and tells the tracker its sequence number and send time. */
   edit(): void;
   close(): void;
   closedWith(): { code: number; reason: string } | null;
@@ -50,15 +60,54 @@ function pathOf(target: TargetSpec, doc: string): string {
   return `/${encodeURIComponent(doc)}`;
 }
 
+/**
+ * The claim a client owns, in the client's own Y.Doc: a claim as the web app creates it (`newClaim`:
+ * a UUID id, an anchor on a word of the document's text, an empty note), and the benchmark's edit:
+ * the note's text replaced by the edit's token (a delete and an insert in one transaction), so the
+ * note stays a few characters long however many edits it takes.
+ */
+class OwnClaim {
+  readonly id = randomUUID();
+  private note: Y.Text | null = null;
+  private seq = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly n: number,
+  ) {}
+
+  create(origin: string): void {
+    if (this.note) return;
+    this.doc.transact(() => {
+      const map = newClaim({ id: this.id, anchor: benchAnchor(this.n) });
+      claimsOf(this.doc).set(this.id, map);
+      this.note = map.get('note') as Y.Text;
+    }, origin);
+  }
+
+  /** Writes the next edit, after handing its sequence number (0, 1, 2, … per client) to `sent`. */
+  edit(origin: string, sent: (seq: number) => void): void {
+    const note = this.note;
+    if (!note) throw new Error('edit before the claim was created');
+    const seq = this.seq++;
+    sent(seq);
+    this.doc.transact(() => {
+      if (note.length) note.delete(0, note.length);
+      note.insert(0, editToken(seq));
+    }, origin);
+  }
+}
+
+const sees = (doc: Y.Doc, claimId: string) => claimsOf(doc).get(claimId) instanceof Y.Map;
+
 /** A client that edits and counts bytes; never applies what it receives. */
 export class RawClient implements BenchClient {
   readonly acks: Array<[number, number]> = [];
   private readonly doc = new Y.Doc();
-  private readonly map = this.doc.getMap(BENCH_MAP);
+  private readonly claim: OwnClaim;
   private readonly socket = new RawWebSocket();
   private readonly framing: Framing;
   private lastUpdate: Uint8Array | null = null;
-  private clock = 0;
 
   constructor(
     readonly spec: ClientSpec,
@@ -66,11 +115,25 @@ export class RawClient implements BenchClient {
     private readonly tracker: Tracker,
   ) {
     this.framing = framingOf(target.server);
+    this.claim = new OwnClaim(this.doc, spec.id);
     this.doc.on('update', (update: Uint8Array) => (this.lastUpdate = update));
   }
 
   get senderId(): number {
     return this.doc.clientID;
+  }
+
+  get claimId(): string {
+    return this.claim.id;
+  }
+
+  createClaim(): void {
+    this.claim.create('claim');
+    this.socket.send(updateMessage(this.framing, this.spec.doc, this.lastUpdate!));
+  }
+
+  hasClaim(): boolean {
+    return false;
   }
 
   async connect(): Promise<void> {
@@ -82,9 +145,7 @@ export class RawClient implements BenchClient {
   }
 
   edit(): void {
-    const t = performance.now();
-    this.map.set(`c${this.spec.id}`, { t });
-    this.tracker.sent(this.doc.clientID, this.clock++, t);
+    this.claim.edit('edit', (seq) => this.tracker.sent(this.doc.clientID, seq, performance.now()));
     this.socket.send(updateMessage(this.framing, this.spec.doc, this.lastUpdate!));
   }
 
@@ -110,12 +171,11 @@ export class RawClient implements BenchClient {
 export class MeasuringClient implements BenchClient {
   readonly acks: Array<[number, number]> = [];
   private readonly doc = new Y.Doc();
-  private readonly map = this.doc.getMap(BENCH_MAP);
+  private readonly claim: OwnClaim;
   private ws: WebSocket | null = null;
   private closed: { code: number; reason: string } | null = null;
   private bytes = 0;
   private messages = 0;
-  private clock = 0;
   /** Send time of each write frame of this socket that carried an edit (1-based, as the server counts). */
   private readonly frameTimes: number[] = [];
   private writeFrames = 0;
@@ -128,13 +188,27 @@ export class MeasuringClient implements BenchClient {
     private readonly tracker: Tracker,
     private readonly receiverBit: number,
   ) {
+    this.claim = new OwnClaim(this.doc, spec.id);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'edit') this.send(updateMessage('y-websocket', spec.doc, update), this.editTime);
+      else if (origin === 'claim') this.send(updateMessage('y-websocket', spec.doc, update));
     });
   }
 
   get senderId(): number {
     return this.doc.clientID;
+  }
+
+  get claimId(): string {
+    return this.claim.id;
+  }
+
+  createClaim(): void {
+    this.claim.create('claim');
+  }
+
+  hasClaim(claimId: string): boolean {
+    return sees(this.doc, claimId);
   }
 
   connect(): Promise<void> {
@@ -168,7 +242,7 @@ export class MeasuringClient implements BenchClient {
         const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
         const msg = readMessage('y-websocket', bytes);
         if (msg.kind === 'update') {
-          forEachEdit(msg.update, (client, clock) => this.tracker.received(this.receiverBit, client, clock, now));
+          forEachEdit(msg.update, (client, seq) => this.tracker.received(this.receiverBit, client, seq, now));
           Y.applyUpdate(this.doc, msg.update, 'remote');
           ready();
         } else if (msg.kind === 'step1' && !relay) {
@@ -194,10 +268,10 @@ export class MeasuringClient implements BenchClient {
   }
 
   edit(): void {
-    const t = performance.now();
-    this.editTime = t;
-    this.tracker.sent(this.doc.clientID, this.clock++, t);
-    this.doc.transact(() => this.map.set(`c${this.spec.id}`, { t }), 'edit');
+    this.claim.edit('edit', (seq) => {
+      this.editTime = performance.now();
+      this.tracker.sent(this.doc.clientID, seq, this.editTime);
+    });
   }
 
   close(): void {
@@ -222,23 +296,37 @@ export class MeasuringClient implements BenchClient {
 export class HocuspocusMeasuringClient implements BenchClient {
   readonly acks: Array<[number, number]> = [];
   private readonly doc = new Y.Doc();
-  private readonly map = this.doc.getMap(BENCH_MAP);
+  private readonly claim: OwnClaim;
   private socket: HocuspocusProviderWebsocket | null = null;
   private provider: HocuspocusProvider | null = null;
   private closed: { code: number; reason: string } | null = null;
   private bytes = 0;
   private messages = 0;
-  private clock = 0;
 
   constructor(
     readonly spec: ClientSpec,
     private readonly target: TargetSpec,
     private readonly tracker: Tracker,
     private readonly receiverBit: number,
-  ) {}
+  ) {
+    this.claim = new OwnClaim(this.doc, spec.id);
+  }
 
   get senderId(): number {
     return this.doc.clientID;
+  }
+
+  get claimId(): string {
+    return this.claim.id;
+  }
+
+  // The provider sends every local transaction as an update.
+  createClaim(): void {
+    this.claim.create('claim');
+  }
+
+  hasClaim(claimId: string): boolean {
+    return sees(this.doc, claimId);
   }
 
   connect(): Promise<void> {
@@ -248,7 +336,7 @@ export class HocuspocusMeasuringClient implements BenchClient {
       this.bytes += bytes.length;
       this.messages++;
       const msg = readMessage('hocuspocus', bytes);
-      if (msg.kind === 'update') forEachEdit(msg.update, (client, clock) => this.tracker.received(this.receiverBit, client, clock, now));
+      if (msg.kind === 'update') forEachEdit(msg.update, (client, seq) => this.tracker.received(this.receiverBit, client, seq, now));
     };
     const onClose = (code: number, reason: string) => (this.closed = { code, reason });
     // Taps every incoming frame before the provider's own handler applies it (same tick).
@@ -277,9 +365,7 @@ export class HocuspocusMeasuringClient implements BenchClient {
   }
 
   edit(): void {
-    const t = performance.now();
-    this.tracker.sent(this.doc.clientID, this.clock++, t);
-    this.map.set(`c${this.spec.id}`, { t });
+    this.claim.edit('edit', (seq) => this.tracker.sent(this.doc.clientID, seq, performance.now()));
   }
 
   close(): void {

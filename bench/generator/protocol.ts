@@ -1,11 +1,13 @@
 /**
  * The two wire formats the benchmark speaks: y-protocols over y-websocket framing (Corroborate,
  * y-websocket, the relay) and Hocuspocus's framing (every message prefixed by the document name,
- * an auth message first). Plus reading the edits out of a Yjs update.
+ * an auth message first). Plus the benchmark's edit (a token in a claim's note) and reading the
+ * edits out of a Yjs update.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { Anchor } from '../../server/shared/claim-doc';
 
 export type Framing = 'y-websocket' | 'hocuspocus';
 
@@ -72,15 +74,37 @@ export function readMessage(framing: Framing, data: Uint8Array): Incoming {
 /** A write frame, as Corroborate counts them for the saved acknowledgement: sync step 2 or update. */
 export const isWriteFrame = (data: Uint8Array) => data[0] === SYNC && (data[1] === STEP2 || data[1] === UPDATE);
 
-/** Calls `found` for every benchmark edit (a Y.Map value `{t}`) carried by an update, with its Yjs id. */
-export function forEachEdit(update: Uint8Array, found: (client: number, clock: number, t: number) => void): void {
-  const { structs } = Y.decodeUpdate(update);
-  for (const struct of structs) {
-    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
-    const value = struct.content.arr[0] as { t?: unknown } | null;
-    if (value && typeof value === 'object' && typeof value.t === 'number') found(struct.id.client, struct.id.clock, value.t);
-  }
+/**
+ * The text of every benchmark document: Corroborate's documents are created with it (their claims'
+ * anchors must be runs of it), and the other servers' claims carry the same anchors.
+ */
+export const BENCH_TEXT = 'A small document for the benchmark.';
+
+/** A claim's anchor on BENCH_TEXT: one of its words, picked by the client's number. */
+export function benchAnchor(n: number): Anchor {
+  const words = [...BENCH_TEXT.matchAll(/[A-Za-z]+/g)];
+  const word = words[n % words.length];
+  const start = word.index!;
+  const end = start + word[0].length;
+  return { start, end, exact: word[0], prefix: BENCH_TEXT.slice(Math.max(0, start - 32), start), suffix: BENCH_TEXT.slice(end, end + 32) };
 }
 
-/** The Y.Map every benchmark edit writes to: one key per client, value `{t: send time}`. */
-export const BENCH_MAP = 'bench';
+/**
+ * The token an edit leaves in its claim's note: the sender's sequence number between `#` and `;`
+ * (self-delimiting, so tokens stay readable when a server merges a sender's updates into one item).
+ */
+export const editToken = (seq: number) => `#${seq};`;
+const TOKEN = /#(\d+);/g;
+
+/**
+ * Calls `found` for every benchmark edit carried by an update: each inserted run of text (a
+ * claim's note) holds the tokens of the edits that wrote it, and its Yjs id names the sender.
+ * A run deleted before the update was encoded (ContentDeleted) carries no text and no edit.
+ */
+export function forEachEdit(update: Uint8Array, found: (client: number, seq: number) => void): void {
+  const { structs } = Y.decodeUpdate(update);
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentString)) continue;
+    for (const m of struct.content.str.matchAll(TOKEN)) found(struct.id.client, Number(m[1]));
+  }
+}

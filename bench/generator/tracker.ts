@@ -1,8 +1,9 @@
 /**
- * Who sent which edit when, and when each measuring receiver got it. An edit is identified by its
- * Yjs id (sender's client id, clock): every edit is one Y.Map set, one clock step, so a sender's
- * n-th edit has clock n. Its latency is the time until the last of its expected receivers (the
- * measuring clients on its document, except itself) has it.
+ * Who sent which edit when, and when each measuring receiver got it. An edit is identified by
+ * (sender's Yjs client id, sequence number): the receivers read the sequence number out of the
+ * token the edit wrote into the sender's claim note (protocol.ts `forEachEdit`), the sender's id
+ * out of the Yjs id of the inserted text. Its latency is the time until the last of its expected
+ * receivers (the measuring clients on its document, except itself) has it.
  */
 import { quantile } from '../stats';
 
@@ -31,30 +32,30 @@ export class Tracker {
     this.senders.set(clientId, { expected: expectedReceivers, sendTimes: [], seen: [], lastArrival: [] });
   }
 
-  sent(clientId: number, clock: number, t: number): void {
+  sent(clientId: number, seq: number, t: number): void {
     const log = this.senders.get(clientId);
     if (!log) return;
-    log.sendTimes[clock] = t;
+    log.sendTimes[seq] = t;
   }
 
-  received(receiverBit: number, clientId: number, clock: number, now: number): void {
+  received(receiverBit: number, clientId: number, seq: number, now: number): void {
     const log = this.senders.get(clientId);
     if (!log || !(log.expected & receiverBit)) return;
-    const seen = log.seen[clock] ?? 0;
+    const seen = log.seen[seq] ?? 0;
     if (seen & receiverBit) return;
-    log.seen[clock] = seen | receiverBit;
-    if (!(log.lastArrival[clock] >= now)) log.lastArrival[clock] = now;
+    log.seen[seq] = seen | receiverBit;
+    if (!(log.lastArrival[seq] >= now)) log.lastArrival[seq] = now;
   }
 
   /** True when every tracked edit sent in [from, to) has reached all its receivers. */
   complete(from: number, to: number): boolean {
     for (const log of this.senders.values()) {
       if (!log.expected) continue;
-      for (let clock = log.sendTimes.length - 1; clock >= 0; clock--) {
-        const t = log.sendTimes[clock];
+      for (let seq = log.sendTimes.length - 1; seq >= 0; seq--) {
+        const t = log.sendTimes[seq];
         if (t === undefined || t >= to) continue;
         if (t < from) break;
-        if (((log.seen[clock] ?? 0) & log.expected) !== log.expected) return false;
+        if (((log.seen[seq] ?? 0) & log.expected) !== log.expected) return false;
       }
     }
     return true;
@@ -68,16 +69,16 @@ export class Tracker {
     const latencies: number[] = [];
     for (const log of this.senders.values()) {
       const receivers = popcount(log.expected);
-      for (let clock = 0; clock < log.sendTimes.length; clock++) {
-        const t = log.sendTimes[clock];
+      for (let seq = 0; seq < log.sendTimes.length; seq++) {
+        const t = log.sendTimes[seq];
         if (t === undefined || t < from || t >= to) continue;
         sent++;
         if (!receivers) continue;
         tracked++;
-        const got = popcount((log.seen[clock] ?? 0) & log.expected);
+        const got = popcount((log.seen[seq] ?? 0) & log.expected);
         expectedPairs += receivers;
         deliveredPairs += got;
-        if (got === receivers) latencies.push(log.lastArrival[clock] - t);
+        if (got === receivers) latencies.push(log.lastArrival[seq] - t);
       }
     }
     return { sent, tracked, delivered: expectedPairs ? deliveredPairs / expectedPairs : null, latencies };

@@ -3,6 +3,7 @@
  * workspace, documents. Bench data is created the way a client would create it.
  */
 import { randomBytes } from 'node:crypto';
+import { BENCH_TEXT } from '../generator/protocol';
 
 export class Api {
   cookie?: string;
@@ -53,8 +54,11 @@ export async function createAccount(base: string): Promise<BenchAccount> {
   return { email, password, token, workspaceId: workspace.id };
 }
 
-/** Creates `count` small text documents; returns their ids. */
-export async function createDocuments(base: string, account: BenchAccount, count: number, text = 'A small document for the benchmark.'): Promise<string[]> {
+/**
+ * Creates `count` small text documents; returns their ids. By default their text is BENCH_TEXT, on
+ * which the fan-out clients anchor their claims (the server's guard checks every anchor against it).
+ */
+export async function createDocuments(base: string, account: BenchAccount, count: number, text = BENCH_TEXT): Promise<string[]> {
   const api = new Api(base);
   api.token = account.token;
   const ids: string[] = [];
@@ -64,7 +68,10 @@ export async function createDocuments(base: string, account: BenchAccount, count
     const batch = Array.from({ length: Math.min(parallel, count - i) }, (_, j) =>
       api.expect(201, 'POST', `/api/workspaces/${account.workspaceId}/documents`, { title: `Bench ${i + j + 1}`, text }),
     );
-    for (const res of await Promise.all(batch)) ids.push(res.document.id);
+    for (const res of await Promise.all(batch)) {
+      if (text === BENCH_TEXT && res.document.text !== BENCH_TEXT) throw new Error(`document text stored as ${JSON.stringify(res.document.text)}: the bench's claim anchors would not match it`);
+      ids.push(res.document.id);
+    }
   }
   return ids;
 }

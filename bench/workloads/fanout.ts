@@ -214,8 +214,8 @@ const oneDoc = (doc: string, n: number): ClientSpec[] => Array.from({ length: n 
 
 async function connect(session: Session, clients: ClientSpec[], log: (l: string) => void): Promise<void> {
   const setup = await session.generator.setup(session.target, clients, session.server.pid);
-  log(`    ${setup.connected}/${clients.length} clients connected in ${setup.connectMs} ms`);
-  if (setup.failed.length) throw new Error(`clients failed to connect: ${setup.failed.join('; ')}`);
+  log(`    ${setup.connected}/${clients.length} clients connected in ${setup.connectMs} ms; their claims created in ${setup.claimsMs} ms`);
+  if (setup.failed.length) throw new Error(`clients failed to connect or to create their claims: ${setup.failed.join('; ')}`);
 }
 
 /** The four fan-out workloads against one server. */
