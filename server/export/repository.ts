@@ -31,6 +31,8 @@ export interface ExportItem {
   archives?: Map<string, ArchiveSummary>;
   /** The text of the document version the claim's anchor counts in (for code-point positions). */
   text?: string;
+  /** The filter the export was asked for (a report's heading says what was exported). */
+  filter?: ExportFilter;
 }
 
 function where(filter: ExportFilter): SQL {
@@ -97,7 +99,7 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
         const claim = full.get(row.id);
         if (!claim) continue;
         const archives = new Map(claim.evidence.flatMap((e) => (archived.has(`${claim.id}:${e.id}`) ? [[e.id, archived.get(`${claim.id}:${e.id}`)!] as const] : [])));
-        yield { claim, document, archives, text: await textAt(claim.anchor.version) };
+        yield { claim, document, archives, text: await textAt(claim.anchor.version), filter };
       }
       emitted += page.length;
       after = page[page.length - 1];

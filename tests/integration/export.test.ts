@@ -4,6 +4,9 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
 import { claimReviewProblems } from '../helpers/claimreview-rules';
+import { schemaOrgProblems } from '../helpers/schema-org';
+import type { ClaimJson } from '../../server/claims/schemas';
+import { markdownFormat } from '../../server/export/formats/markdown';
 import { workspaceWithRoles, type ClaimAnnotation, type ExportedAnnotation } from '../helpers/client';
 
 let app: TestApp;
@@ -34,9 +37,11 @@ beforeAll(async () => {
   await team.annotator.post(`/api/claims/${ids.homes}/evidence`, { kind: 'quote', stance: 'context', excerpt: 'Roughly 6,000 flats were built since.' });
   await team.factchecker.request('PUT', `/api/claims/${ids.homes}/vote`, { json: { verdict: 'mostly_inaccurate' } });
   await team.factchecker.request('PUT', `/api/claims/${ids.cost}/vote`, { json: { verdict: 'unverifiable' } });
+  // Ratings: the consensus by default (homes, cost), one chosen without a consensus (minus), none (formula).
   for (const id of [ids.homes, ids.cost, ids.formula, ids.minus]) {
-    const res = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', confirm: true, rationale: 'Checked against the published figures.' });
+    const res = await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', confirm: true, rationale: 'Checked against the published figures.', ...(id === ids.minus ? { rating: 'mixed' } : {}) });
     expect(res.status).toBe(200);
+    expect((await team.lead.post(`/api/claims/${id}/publish`)).status).toBe(200);
   }
   // A hidden vote on an unrevealed claim must never leave the server.
   await team.lead.patch(`/api/workspaces/${team.wid}`, { quorum: 5 });
@@ -47,17 +52,27 @@ afterAll(() => app?.close());
 const exportOf = <Q extends string>(query: Q) => team.viewer.request('GET', `/api/workspaces/${team.wid}/export?${query}`);
 
 describe('ClaimReview', () => {
-  test('every exported object passes the rules of Google’s fact-check markup; only verified claims by default', async () => {
+  test('every exported object passes the rules of Google’s fact-check markup and the schema.org vocabulary; only published, rated claims, verified by default', async () => {
     const res = await exportOf('format=claimreview');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/ld\+json/);
     expect(res.headers.get('content-disposition')).toMatch(/attachment; filename=".+\.jsonld"/);
     const reviews = res.body;
-    expect(reviews).toHaveLength(4);
-    for (const review of reviews) expect(claimReviewProblems(review)).toEqual([]);
+    // The formula claim is published but was signed off without a rating: it is left out.
+    expect(reviews.map((r) => r.claimReviewed).sort()).toEqual(['-40', '1.2 billion euros, "well within the envelope"', '38,000 homes']);
+    for (const review of reviews) {
+      expect(claimReviewProblems(review)).toEqual([]);
+      expect(schemaOrgProblems(review)).toEqual([]);
+    }
     const homes = reviews.find((r) => r.claimReviewed === '38,000 homes')!;
+    expect(homes.url).toBe(`${app.url}/fact-checks/${ids.homes}`);
     expect(homes.reviewRating).toEqual({ '@type': 'Rating', ratingValue: 2, bestRating: 5, worstRating: 1, alternateName: 'Mostly inaccurate' });
     expect(homes.itemReviewed.appearance[0].url).toBe('https://example.org/wall#:~:text=38%2C000%20homes');
+    expect(homes.itemReviewed.firstAppearance.url).toBe('https://example.org/wall#:~:text=38%2C000%20homes');
+    // Without a source URL, the claim appears on the document's public page (which quotes it).
+    const minus = reviews.find((r) => r.claimReviewed === '-40')!;
+    expect(minus.reviewRating).toMatchObject({ ratingValue: 3, alternateName: 'Mixed' });
+    expect(minus.itemReviewed.appearance[0].url).toBe(`${app.url}/fact-checks/documents/${docs.sheet}#:~:text=%2D40`);
     expect(homes.author).toEqual({ '@type': 'Organization', name: 'Newsroom', url: expect.stringMatching(/^http/) });
     expect(homes.citation.map((c) => [c.name ?? c.text, c.keywords])).toEqual([['Flood map 2018', 'refutes'], ['Roughly 6,000 flats were built since.', 'context']]);
     const cost = reviews.find((r) => r.claimReviewed.startsWith('1.2 billion'))!;
@@ -74,12 +89,13 @@ describe('ClaimReview', () => {
 
   test('filters: status=any, minConfidence and documentId; hidden verdicts never appear', async () => {
     const any = (await exportOf('format=claimreview&status=any')).body;
-    expect(any).toHaveLength(5);
+    // The open claim is neither signed off nor published.
+    expect(any).toHaveLength(3);
     expect(JSON.stringify(any)).not.toMatch(/"Inaccurate"|ratingValue":1/);
     const confident = (await exportOf('format=claimreview&minConfidence=50')).body;
     expect(confident.map((r) => r.claimReviewed).sort()).toEqual(['-40', '1.2 billion euros, "well within the envelope"']);
     const oneDoc = (await exportOf(`format=claimreview&documentId=${docs.sheet}`)).body;
-    expect(oneDoc).toHaveLength(2);
+    expect(oneDoc.map((r) => r.claimReviewed)).toEqual(['-40']);
     const summary = await team.viewer.get(`/api/workspaces/${team.wid}/export/summary?status=any`);
     expect(summary.body).toEqual({ claims: 5, documents: 2 });
   });
@@ -134,7 +150,7 @@ describe('Markdown', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(md.indexOf('## Harbour wall')).toBeLessThan(md.indexOf('## Minutes'));
     expect(md).toContain('### “38,000 homes”');
-    expect(md).toContain('**Verdict:** Mostly inaccurate, 100% agreement of 1');
+    expect(md).toContain('**Rating:** Mostly inaccurate · **Status:** Verified · **Blind votes:** Mostly inaccurate, 100% agreement of 1 · **Team confidence:** 40/100');
     expect(md).toContain('**Refutes:** [Flood map 2018](https://example.org/flood-map)');
     const nodes = allNodes(fromMarkdown(md));
     expect(nodes.filter((n) => n.type === 'heading' && n.depth === 3).map((n) => toString(n))).toContain('“=HYPERLINK("http://evil.example","click")”');
@@ -162,7 +178,7 @@ describe('Markdown', () => {
     expect(nodes.filter((n) => n.type === 'html')).toEqual([]);
     // One heading per level: nothing a field held became a heading of its own.
     expect(nodes.filter((n) => n.type === 'heading').map((n) => [n.depth, toString(n)])).toEqual([
-      [1, 'Newsroom: verified claims'],
+      [1, `Newsroom: All claims in “${title.replace('\n', ' ')}”`],
       [2, title.replace('\n', ' ')],
       [3, '“`cost` <b>nothing</b> ](javascript:alert(4))”'],
     ]);
@@ -174,6 +190,57 @@ describe('Markdown', () => {
     const items = nodes.filter((n) => n.type === 'listItem').map((n) => toString(n));
     expect(items).toContain(`Note: ${note.replace(/\s*\n+\s*/g, ' ')}`);
     expect(items).toContain('Context: “</p><iframe src="javascript:alert(12)"> > quoted”');
+  });
+});
+
+describe('Markdown report', () => {
+  test('its heading says what was exported: the status filter, the document when filtered by one, the count', async () => {
+    const verified = (await exportOf('format=markdown')).body as string;
+    expect(verified.split('\n').slice(0, 3)).toEqual(['# Newsroom: Verified claims', '', expect.stringMatching(/^4 claims, exported \d{4}-\d{2}-\d{2}\.$/)]);
+    const all = (await exportOf(`format=markdown&status=any&documentId=${docs.wall}&minConfidence=10`)).body as string;
+    expect(all.split('\n')[0]).toBe('# Newsroom: All claims in “Harbour wall”');
+    expect(all).toContain('2 claims, team confidence at least 10/100, exported');
+    const none = (await exportOf('format=markdown&status=rejected')).body as string;
+    expect(none).toContain('0 claims, exported');
+  });
+
+  test('each claim has its rating, rationale, sign-off and publication; a document its source, authors and date; evidence its content: a footnote’s text, a quotation’s words', async () => {
+    const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, {
+      title: 'Flood report',
+      text: 'The wall protects 12,000 people.[9]\n\nNotes\n\n[9] Census 2021, table 4: 11,840 residents.',
+      sourceUrl: 'https://example.org/flood-report',
+      authors: ['Ada Lovelace', 'Charles Babbage'],
+      sourcePublishedOn: '2021-03-04',
+    })).body.document!;
+    const id = (await team.annotator.post(`/api/documents/${doc.id}/claims`, { exact: 'protects 12,000 people' })).body.claim!.id;
+    await team.annotator.post(`/api/claims/${id}/evidence`, { kind: 'quote', stance: 'supports', title: 'Footnote 9', excerpt: 'Census 2021, table 4: 11,840 residents.' });
+    await team.annotator.post(`/api/claims/${id}/evidence`, { kind: 'url', stance: 'context', url: 'https://example.org/census', title: 'Census 2021', excerpt: 'Table 4' });
+    await team.factchecker.request('PUT', `/api/claims/${id}/vote`, { json: { verdict: 'accurate' } });
+    await team.lead.post(`/api/claims/${id}/reveal`, { confirm: true });
+    expect((await team.lead.post(`/api/claims/${id}/status`, { status: 'verified', rationale: 'The census counts 11,840.', rating: 'mostly_accurate' })).status).toBe(200);
+    expect((await team.lead.post(`/api/claims/${id}/publish`)).status).toBe(200);
+
+    const md = (await exportOf(`format=markdown&documentId=${doc.id}`)).body as string;
+    expect(md).toContain('# Newsroom: Verified claims in “Flood report”');
+    expect(md).toContain('**Source:** <https://example.org/flood-report> · **By:** Ada Lovelace, Charles Babbage · **Published:** 2021-03-04');
+    expect(md).toContain('**Rating:** Mostly accurate · **Status:** Verified · **Blind votes:** Accurate, 100% agreement of 1');
+    expect(md).toContain('**Why:** The census counts 11,840.');
+    expect(md).toContain('**Signed off:** lead, ');
+    expect(md).toContain("**Override:** Signed off as verified rated Mostly accurate over the blind votes' consensus, Accurate.");
+    expect(md).toContain('**Supports:** Footnote 9: “Census 2021, table 4: 11,840 residents.”');
+    expect(md).toContain('**Context:** [Census 2021](https://example.org/census): “Table 4”');
+    expect(md).toContain(`**Published:** [public fact-check](${app.url}/fact-checks/${id}) (`);
+  });
+
+  test('an archived link shows when it was fetched and its hash', () => {
+    const format = markdownFormat();
+    const claim = { anchor: { exact: 'x' }, status: 'open', revealed: false, tally: { count: 0, consensus: null, agreement: null }, confidence: null, signOff: null, statusReason: null, note: '', votes: [], publication: null, id: 'c1',
+      evidence: [{ id: 'e1', kind: 'url', stance: 'refutes', url: 'https://example.org/gone', title: 'Gone page', excerpt: null }] } as unknown as ClaimJson;
+    const document = { id: 'd1', title: 'Doc', sourceUrl: null, authors: [], sourcePublishedOn: null, createdAt: new Date() };
+    const ctx = { workspaceName: 'Newsroom', origin: 'https://corroborate.example', total: 1, generatedAt: new Date('2024-05-02T00:00:00Z') };
+    const md = format.item({ claim, document, archives: new Map([['e1', { fetchedAt: '2024-05-01T10:00:00.000Z', sha256: 'ab'.repeat(32), finalUrl: null }]]), filter: { workspaceId: 'w', status: 'any' } }, 0, ctx);
+    expect(md).toContain(`**Refutes:** [Gone page](https://example.org/gone) (archived 2024-05-01, SHA-256 ${'ab'.repeat(32)})`);
+    expect(md.startsWith('# Newsroom: All claims\n')).toBe(true);
   });
 });
 

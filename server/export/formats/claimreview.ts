@@ -1,34 +1,101 @@
 import { ratingOf } from '../../votes/agreement';
 import { VERDICT_LABELS } from '../../shared/labels';
+import { publishedDocumentPath } from '../../shared/public-paths';
 import type { ArchiveSummary } from '../../archive/repository';
+import type { ClaimJson } from '../../claims/schemas';
+import type { Verdict } from '../../shared/claim-doc';
 import type { ExportItem } from '../repository';
 import { publishedConsensus, reviewBody } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
+/** Word boundaries as browsers find them for text fragments (Unicode UAX #29 word segmentation). */
+const WORDS = new Intl.Segmenter('en', { granularity: 'word' });
+
+/** A quote shorter than this is matched whole (`text=quote`); a longer one by its first and last words. */
+const WHOLE_QUOTE = 80;
+/** Roughly how long each end of a long quote (`textStart`, `textEnd`) is, cut at a word's end. */
+const QUOTE_END = 32;
 
 /**
- * A link to the exact passage: the source's URL with a text fragment (`#:~:text=`), which browsers
- * scroll to and highlight.
+ * Percent-encoding for a text directive: what encodeURIComponent escapes, plus `-` (which marks a
+ * prefix or suffix); `&` and `,` (which separate directives and their parts) it already escapes.
  */
-export function passageUrl(base: string, exact: string): string {
-  const words = exact.replace(/\s+/g, ' ').trim();
-  const fragment = words.length > 120 ? `${enc(words.slice(0, 50))},${enc(words.slice(-50))}` : enc(words);
+const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+
+/** The passage widened to whole words: a text fragment only matches at word boundaries on both ends. */
+function wholeWords(exact: string, prefix: string, suffix: string): string {
+  const context = prefix + exact + suffix;
+  const cuts = new Set<number>([context.length]);
+  for (const { index } of WORDS.segment(context)) cuts.add(index);
+  let start = prefix.length;
+  let end = start + exact.length;
+  while (!cuts.has(start)) start--;
+  while (!cuts.has(end)) end++;
+  return context.slice(start, end);
+}
+
+/** The first (or, `fromEnd`, last) words of `text`, about QUOTE_END long, never cut inside a word. */
+function quoteEnd(text: string, fromEnd: boolean): { part: string; at: number } {
+  const segments = [...WORDS.segment(text)];
+  if (fromEnd) segments.reverse();
+  let length = 0;
+  let words = 0;
+  for (const { segment, isWordLike } of segments) {
+    length += segment.length;
+    if (isWordLike) words++;
+    // Stop after a word (not on a space or a comma), once long enough.
+    if (isWordLike && length >= QUOTE_END && words >= 2) break;
+  }
+  const part = fromEnd ? text.slice(text.length - length) : text.slice(0, length);
+  return { part: part.trim(), at: fromEnd ? text.length - length : length };
+}
+
+/**
+ * A link to the exact passage: `base` (its own fragment dropped) with a text fragment
+ * (`#:~:text=`, WICG Text Fragments), which browsers scroll to and highlight. Browsers match a
+ * directive's terms only at word boundaries, so the quote is first widened to whole words using
+ * the anchor's context; a long quote becomes `textStart,textEnd`, each a few whole words. Segments
+ * are whole code points (never half a surrogate pair), and a lone surrogate is replaced, so the
+ * URL always encodes.
+ */
+export function passageUrl(base: string, anchor: { exact: string; prefix?: string; suffix?: string }): string {
+  const quote = wholeWords(anchor.exact.toWellFormed(), (anchor.prefix ?? '').toWellFormed(), (anchor.suffix ?? '').toWellFormed())
+    .replace(/\s+/g, ' ')
+    .trim();
+  let fragment = enc(quote);
+  if (quote.length > WHOLE_QUOTE) {
+    const head = quoteEnd(quote, false);
+    const tail = quoteEnd(quote, true);
+    if (head.at <= tail.at && head.part && tail.part) fragment = `${enc(head.part)},${enc(tail.part)}`;
+  }
   return `${base.split('#')[0]}#:~:text=${fragment}`;
 }
-const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+
+/** The rating a claim's review publishes: the one chosen at sign-off; for a claim signed off before ratings were chosen, the revealed consensus. */
+const reviewVerdict = (claim: ClaimJson): Verdict | null => claim.signOff?.rating ?? publishedConsensus(claim);
 
 /**
- * schema.org ClaimReview, as Google's fact-check markup requires it: the rating comes from the
- * revealed consensus of the current round's blind votes (5 = accurate … 1 = inaccurate), never from
- * revisions, votes after reveal or votes on earlier wording. A claim without a rating on that scale
- * (no revealed consensus in the current round, or `unverifiable`) has no `ratingValue`, and says
- * why in `alternateName`. `reviewBody` is the lead's rationale, with any override and revision.
+ * Whether a claim is exported as a ClaimReview: only a published claim (its public page is the
+ * review's `url`) with a rating chosen at sign-off. Anything else would be a review nobody can
+ * read, or one without a verdict.
+ */
+export const isClaimReview = (claim: ClaimJson): boolean => claim.publication !== null && Boolean(claim.signOff?.rating);
+
+/**
+ * schema.org ClaimReview, as fact-check tools (Google's fact-check markup, the ClaimReview
+ * readers of fact-check databases) read it: `reviewRating` is the rating chosen at sign-off, by
+ * name (`alternateName`) and by its place on the scale (`ratingValue` 5 = accurate … 1 =
+ * inaccurate; `unverifiable` is off the scale and has only its name); `reviewBody` is the lead's
+ * rationale (with any override and revision); `url` the public page; `itemReviewed` the claim as
+ * it appeared: its source's authors and date, and the source's URL with a text fragment on the
+ * passage (without a source URL, the public page of the document, which quotes it).
  */
 export function claimReview({ claim, document, archives }: ExportItem, ctx: ExportContext) {
-  const consensus = publishedConsensus(claim);
+  const verdict = reviewVerdict(claim);
   const body = reviewBody(claim);
-  const rating = consensus ? ratingOf(consensus) : null;
-  const source = document.sourceUrl ?? documentUrl(ctx, document.id);
+  const rating = verdict ? ratingOf(verdict) : null;
+  const source = document.sourceUrl ?? ctx.origin + publishedDocumentPath(document.id);
+  const passage = passageUrl(source, claim.anchor);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -36,22 +103,22 @@ export function claimReview({ claim, document, archives }: ExportItem, ctx: Expo
     url: claim.publication ? ctx.origin + claim.publication.url : claimUrl(ctx, document.id, claim.id),
     claimReviewed: claim.anchor.exact,
     ...(body ? { reviewBody: body } : {}),
-    datePublished: claim.updatedAt.slice(0, 10),
+    datePublished: (claim.publication?.at ?? claim.signOff?.at ?? claim.updatedAt).slice(0, 10),
     author: { '@type': 'Organization', name: ctx.workspaceName, url: ctx.origin },
     reviewRating: {
       '@type': 'Rating',
       ...(rating !== null ? { ratingValue: rating } : {}),
       bestRating: 5,
       worstRating: 1,
-      alternateName: consensus ? VERDICT_LABELS[consensus] : claim.revealed ? 'No consensus' : 'Not yet rated',
+      alternateName: verdict ? VERDICT_LABELS[verdict] : 'Not rated',
     },
     itemReviewed: {
       '@type': 'Claim',
       // The source's own date and authors (document metadata); never our import date.
-      ...(document.sourcePublishedOn ? { datePublished: document.sourcePublishedOn } : {}),
       ...(document.authors.length ? { author: document.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
-      appearance: [{ '@type': 'CreativeWork', url: passageUrl(source, claim.anchor.exact), name: document.title, text: claim.anchor.exact }],
-      firstAppearance: { '@type': 'CreativeWork', url: source, name: document.title },
+      ...(document.sourcePublishedOn ? { datePublished: document.sourcePublishedOn } : {}),
+      appearance: [{ '@type': 'CreativeWork', url: passage, name: document.title, text: claim.anchor.exact }],
+      firstAppearance: { '@type': 'CreativeWork', url: passage, name: document.title },
     },
     citation: claim.evidence.map((e) => ({
       '@type': 'CreativeWork',
@@ -81,10 +148,19 @@ function archivedAt(ctx: ExportContext, claimId: string, evidenceId: string, arc
   };
 }
 
+/** Whether an export (by its context) has written a review yet: separators go between reviews, and claims that are not reviews are left out. */
+const started = new WeakMap<ExportContext, boolean>();
+
+/** The `claimreview` format: a JSON array of the export's published, rated claims (see isClaimReview); the others are left out. */
 export const claimReviewFormat: ExportFormat = {
   contentType: 'application/ld+json; charset=utf-8',
   extension: 'jsonld',
   head: () => '[\n',
-  item: (item, index, ctx) => `${index ? ',\n' : ''}${JSON.stringify(claimReview(item, ctx))}`,
+  item: (item, _index, ctx) => {
+    if (!isClaimReview(item.claim)) return '';
+    const separator = started.get(ctx) ? ',\n' : '';
+    started.set(ctx, true);
+    return `${separator}${JSON.stringify(claimReview(item, ctx))}`;
+  },
   tail: () => '\n]\n',
 };

@@ -8,16 +8,26 @@ export const OVERRIDE_WORDS: Record<string, string> = {
   no_evidence: 'without evidence',
   no_revealed_vote: 'without a revealed vote',
   no_consensus: 'without a consensus among the blind votes',
+  rating_not_consensus: "with a rating other than the blind votes' consensus",
 };
 
 /** The consensus that may be published: the blind tally of the current round, once revealed. */
 export const publishedConsensus = (claim: ClaimJson): Verdict | null => (claim.revealed ? claim.tally.consensus : null);
 
+/** One override in words; a rating chosen over the consensus names both ("rated Inaccurate over the blind votes' consensus, Mixed"). */
+function overrideWords(claim: ClaimJson, override: string): string {
+  const consensus = publishedConsensus(claim);
+  if (override === 'rating_not_consensus' && claim.signOff?.rating && consensus) {
+    return `rated ${VERDICT_LABELS[claim.signOff.rating]} over the blind votes' consensus, ${VERDICT_LABELS[consensus]}`;
+  }
+  return OVERRIDE_WORDS[override] ?? override;
+}
+
 /** "Signed off as verified without evidence and without a revealed vote", or null when nothing was overridden. */
 export function overrideSentence(claim: ClaimJson): string | null {
   const override = claim.signOff?.override ?? [];
   if (override.length === 0) return null;
-  return `Signed off as ${claim.status} ${override.map((o) => OVERRIDE_WORDS[o] ?? o).join(' and ')}.`;
+  return `Signed off as ${claim.status} ${override.map((o) => overrideWords(claim, o)).join(' and ')}.`;
 }
 
 /**
