@@ -24,7 +24,8 @@ const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
 
 /** The passage widened to whole words: a text fragment only matches at word boundaries on both ends. */
 function wholeWords(exact: string, prefix: string, suffix: string): string {
-  const context = prefix + exact + suffix;
+  // Joined before replacing lone surrogates: half a pair at either edge of `exact` finds its other half (same length either way).
+  const context = (prefix + exact + suffix).toWellFormed();
   const cuts = new Set<number>([context.length]);
   for (const { index } of WORDS.segment(context)) cuts.add(index);
   let start = prefix.length;
@@ -54,12 +55,12 @@ function quoteEnd(text: string, fromEnd: boolean): { part: string; at: number } 
  * A link to the exact passage: `base` (its own fragment dropped) with a text fragment
  * (`#:~:text=`, WICG Text Fragments), which browsers scroll to and highlight. Browsers match a
  * directive's terms only at word boundaries, so the quote is first widened to whole words using
- * the anchor's context; a long quote becomes `textStart,textEnd`, each a few whole words. Segments
- * are whole code points (never half a surrogate pair), and a lone surrogate is replaced, so the
- * URL always encodes.
+ * the anchor's context; a long quote becomes `textStart,textEnd`, each a few whole words. Word
+ * segments never split a surrogate pair (a selection ending inside one takes the whole character),
+ * and a lone surrogate is replaced, so the URL always encodes.
  */
 export function passageUrl(base: string, anchor: { exact: string; prefix?: string; suffix?: string }): string {
-  const quote = wholeWords(anchor.exact.toWellFormed(), (anchor.prefix ?? '').toWellFormed(), (anchor.suffix ?? '').toWellFormed())
+  const quote = wholeWords(anchor.exact, anchor.prefix ?? '', anchor.suffix ?? '')
     .replace(/\s+/g, ' ')
     .trim();
   let fragment = enc(quote);
