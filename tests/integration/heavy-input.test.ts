@@ -113,6 +113,8 @@ test('a new version whose claims cannot be re-anchored in time answers 422 too_c
 test('a full pool answers 503 busy with Retry-After while the running and the waiting job finish with their own answers', async () => {
   const big = await newDocument(prose(1_100_000));
   const small = await newDocument(prose(2000));
+  // Built before the pool fills: making 50 MB takes seconds on a loaded machine, longer than the jobs' time limit.
+  const bombBytes = await makeDocxBomb(50 * 1024 * 1024);
   const first = team.viewer.get(`/api/documents/${big}/suggestions`);
   await eventually(() => pool.stats.running === 1, 20_000, 'the first job to start');
   const second = team.viewer.get(`/api/documents/${big}/suggestions`);
@@ -122,7 +124,7 @@ test('a full pool answers 503 busy with Retry-After while the running and the wa
   expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
   expect(third.body.error?.message).toMatch(/try again in \d+ seconds/);
   // The cheap checks run before a job is queued: a refused file is answered at once, not told the server is busy.
-  const bomb = await importFile('bomb.docx', await makeDocxBomb(50 * 1024 * 1024), DOCX);
+  const bomb = await importFile('bomb.docx', bombBytes, DOCX);
   expect(codeOf(bomb)).toEqual({ status: 413, code: 'archive_too_large' });
   const nested = await team.annotator.post(`/api/workspaces/${team.wid}/documents`, { title: 'Brackets', format: 'markdown', text: '['.repeat(240_000) });
   expect(codeOf(nested)).toEqual({ status: 422, code: 'too_deeply_nested' });
