@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { createDb, type DbHandle } from '../db';
 import annotationRoutes from './annotations/routes';
 import archivePlugin from './archive/plugin';
@@ -29,6 +29,7 @@ import collabPlugin from './plugins/collab';
 import dbPlugin from './plugins/db';
 import jobsPlugin from './plugins/jobs';
 import errorsPlugin from './plugins/errors';
+import errorResponsesPlugin, { openApiTransforms } from './plugins/error-responses';
 import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
 import workspaceRoutes from './workspaces/routes';
@@ -106,6 +107,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1 } });
     await app.register(swagger, {
       openapi: {
+        // 3.1: its schemas are JSON Schema 2020-12, where a nullable enum (`tally.consensus`) admits null.
+        openapi: '3.1.0',
         info: { title: 'Corroborate API', version: '0.1.0', description: 'See docs/api.md for the contract.' },
         components: {
           securitySchemes: {
@@ -115,7 +118,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         },
         security: [{ bearer: [] }, { cookie: [] }],
       },
-      transform: jsonSchemaTransform,
+      ...openApiTransforms(),
     });
     // Swagger UI sets its own policy (with its scripts' hashes) on its pages.
     await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
@@ -126,6 +129,8 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
     await app.register(authPlugin, { config });
     // Before any route is added: it enforces and lists every route's access declaration.
     await app.register(accessPlugin);
+    // Before any route too: adds to each /api route the error statuses its declaration implies.
+    await app.register(errorResponsesPlugin);
     await app.register(collabPlugin, { config });
     await app.register(jobsPlugin, { config: config.jobs });
     await app.register(archivePlugin, { config: config.archive });

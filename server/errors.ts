@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * An error the API answers with as `{error: {code, message, details?}}`. Routes throw these;
  * the error handler (plugins/errors.ts) formats them.
@@ -30,3 +32,18 @@ export const tooManyRequests = (message: string) => new HttpError(429, 'rate_lim
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export { databaseFailure, isDatabaseUnavailable } from '../db/errors';
+
+/**
+ * The body of every 4xx and 5xx answer, as plugins/errors.ts writes it: the OpenAPI document's one
+ * `Error` component, which every route's declared error statuses refer to (plugins/error-responses.ts).
+ */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('a stable, machine-readable code, e.g. validation_error, claim_locked'),
+      message: z.string().describe('a sentence for people'),
+      details: z.unknown().optional().describe('more about the refusal, e.g. one entry per refused field of a validation_error'),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '../errors';
 import type { Archiver } from './archiver';
 import { findArchive, findEvidence } from './repository';
 import { archiveParams, archiveReply, type ArchiveJson } from './schemas';
+import { errorResponses } from '../plugins/error-responses';
 
 const EVIDENCE_MISSING = { code: 'evidence_not_found', message: 'No such evidence on this claim.' };
 
@@ -47,7 +48,7 @@ const archiveRoutes: FastifyPluginAsyncZod<{ archiver: Archiver }> = async (app,
   app.post('/claims/:id/evidence/:eid/archive/recheck', {
     // A re-check makes the server fetch a page: for those who edit the claim, not for readers.
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: archiveParams, response: { 200: archiveReply } },
+    schema: { tags: ['claims'], params: archiveParams, response: { 200: archiveReply, ...errorResponses(409, 422) } },
   }, async (request) => {
     const { id, eid } = request.params;
     const { claim: owner, user } = request.access;

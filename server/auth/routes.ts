@@ -22,6 +22,7 @@ import {
   tokenParams,
   userReply,
 } from './schemas';
+import { errorResponses, noContent } from '../plugins/error-responses';
 
 /** Sign-up, sign-in, sign-out, the current user and API tokens (API.md "Auth"). */
 const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
@@ -30,7 +31,7 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
 
   app.post('/auth/signup', {
     config: { ...authLimit, access: { role: 'public' } },
-    schema: { tags: ['auth'], body: signupBody, response: { 201: userReply } },
+    schema: { tags: ['auth'], body: signupBody, response: { 201: userReply, ...errorResponses(409) } },
   }, async (request, reply) => {
     const { email, password, name } = request.body;
     const user = await createUser(app.db, { email, name, passwordHash: await hashPassword(password) });
@@ -54,11 +55,11 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
     return { user: presentUser(user) };
   });
 
-  app.post('/auth/logout', { config: { access: { role: 'public' } }, schema: { tags: ['auth'] } }, async (request, reply) => {
+  app.post('/auth/logout', { config: { access: { role: 'public' } }, schema: { tags: ['auth'], response: { 204: noContent } } }, async (request, reply) => {
     const secret = request.cookies[SESSION_COOKIE];
     if (secret) await deleteSession(app.db, secret);
     clearSessionCookie(reply);
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.get('/me', { config: { access: { role: 'user' } }, schema: { tags: ['auth'], response: { 200: userReply } } }, async (request) => ({
@@ -88,12 +89,12 @@ const authRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { conf
   app.delete('/tokens/:id', {
     // Any signed-in person, on their own tokens only: someone else's token id is simply not found.
     config: { access: { role: 'user' } },
-    schema: { tags: ['auth'], params: tokenParams },
+    schema: { tags: ['auth'], params: tokenParams, response: { 204: noContent, ...errorResponses(404) } },
   }, async (request, reply) => {
     if (!(await revokeApiToken(app.db, request.access.user.id, request.params.id))) {
       throw notFound('token_not_found', 'No such API token.');
     }
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 };
 

@@ -26,6 +26,7 @@ import {
   historySchema,
   patchClaimBody,
 } from './schemas';
+import { errorResponses, noContent } from '../plugins/error-responses';
 
 /**
  * A signed-off claim (verified or rejected) is read-only until a lead reopens it: its anchor, its
@@ -122,7 +123,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/documents/:id/claims', {
     config: { access: { role: 'annotator', find: 'document' } },
-    schema: { tags: ['claims'], params: documentParams, body: createClaimBody, response: { 201: claimReply } },
+    schema: { tags: ['claims'], params: documentParams, body: createClaimBody, response: { 201: claimReply, ...errorResponses(422) } },
   }, async (request, reply) => {
     const { document: doc, user } = request.access;
     const body = request.body;
@@ -159,7 +160,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/claims/:id', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply } },
+    schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply, ...errorResponses(409) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim, user } = request.access;
@@ -192,19 +193,19 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/claims/:id', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: claimParams },
+    schema: { tags: ['claims'], params: claimParams, response: { 204: noContent, ...errorResponses(409) } },
   }, async (request, reply) => {
     const { id } = request.params;
     const { claim, user } = request.access;
     refuseIfLocked(claim);
     // The projection keeps the row (deleted_at), its votes and comments: an undo brings them back.
     await changeUnlockedClaim(app, user, claim.documentId, id, (_map, ydoc) => claimsOf(ydoc).delete(id));
-    return reply.code(204).send();
+    return reply.code(204).send(null);
   });
 
   app.post('/claims/:id/evidence', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: claimParams, body: createEvidenceBody, response: { 201: evidenceReply } },
+    schema: { tags: ['claims'], params: claimParams, body: createEvidenceBody, response: { 201: evidenceReply, ...errorResponses(409, 422) } },
   }, async (request, reply) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;

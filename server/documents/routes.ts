@@ -12,7 +12,8 @@ import { mergeMetadata } from './import/accept-metadata';
 import { ImportRefusal, precheckDocument } from './import/limits';
 import { notFoundError } from '../plugins/access';
 import { insertDocument, listDocuments, updateDocumentMetadata } from './repository';
-import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields, updateDocumentBody } from './schemas';
+import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields, multipartImportBody, updateDocumentBody } from './schemas';
+import { errorResponses } from '../plugins/error-responses';
 
 export interface Upload {
   title?: string;
@@ -90,7 +91,8 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
       description:
         'Import a document: JSON `{title, text, format?, sourceUrl?, authors?, sourcePublishedOn?}` or a multipart form with `file` (.txt, .md, .html, .pdf, .docx) and optional `title`, `sourceUrl`, `authors` (comma-separated), `sourcePublishedOn`.',
       params: workspaceParams,
-      response: { 201: documentReply },
+      requestBodies: { 'application/json': createDocumentBody, 'multipart/form-data': multipartImportBody },
+      response: { 201: documentReply, ...errorResponses(422) },
     },
   }, async (request, reply) => {
     const { wid } = request.params;

@@ -50,6 +50,12 @@ export const multipartFields = z.strictObject({
   sourcePublishedOn: sourcePublishedOn.optional(),
 });
 
+/** A multipart import as the OpenAPI document describes it: the file and the optional text fields. */
+export const multipartImportBody = multipartFields.extend({ file: z.file().describe('the document: .txt, .md, .html, .pdf or .docx') });
+
+/** A new version sent as a multipart form: the file (its other fields are read as for an import, and ignored). */
+export const multipartVersionBody = z.object({ file: z.file().describe('the new text: .txt, .md, .html, .pdf or .docx') });
+
 /** `PATCH /api/documents/:id`: the metadata to change; `null` clears the source URL or date. */
 export const updateDocumentBody = z
   .strictObject({ title: title.optional(), sourceUrl: sourceUrl.nullable().optional(), authors: authors.optional(), sourcePublishedOn: sourcePublishedOn.nullable().optional() })

@@ -11,8 +11,9 @@ import { passageInDoubt, wordingChanged } from '../votes/wording';
 import { parseOrThrow } from '../validation';
 import { findDocument } from './repository';
 import { extractText, readUpload, type Upload } from './routes';
-import { documentParams, documentSchema } from './schemas';
+import { documentParams, documentSchema, multipartVersionBody } from './schemas';
 import { applyReanchoring, findVersion, listVersions, recordReanchoring, replaceText, unplannedTargets } from './versions';
+import { errorResponses } from '../plugins/error-responses';
 
 const newVersionBody = z.strictObject({ text: z.string().min(1), format: z.enum(['text', 'markdown', 'html']).default('text') });
 const reviewSchema = z.object({ reason: z.string(), fromVersion: z.number().int(), old: anchorSchema, candidate: z.object({ anchor: anchorSchema, score: z.number() }).nullable() });
@@ -44,7 +45,8 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       tags: ['documents'],
       description: 'JSON `{text, format?}` or a multipart `file`, as for an import. Claims are re-anchored; those below the threshold are flagged for review.',
       params: documentParams,
-      response: { 200: versionReply },
+      requestBodies: { 'application/json': newVersionBody, 'multipart/form-data': multipartVersionBody },
+      response: { 200: versionReply, ...errorResponses(409, 422) },
     },
   }, async (request) => {
     const { document: doc, user } = request.access;
@@ -126,7 +128,7 @@ const versionRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { c
       description: 'Settles a claim flagged for review: its new passage in the current text (e.g. the candidate). Clears the review flag.',
       params: claimParams,
       body: z.strictObject({ start: z.number().int().min(0), end: z.number().int().min(0) }),
-      response: { 200: claimReply },
+      response: { 200: claimReply, ...errorResponses(409, 422) },
     },
   }, async (request) => {
     const { id } = request.params;

@@ -32,11 +32,37 @@ const exportQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1_000_000).optional(),
 });
 
+/**
+ * What the export answers, by format: the media type each format sends (formats/*.ts `contentType`),
+ * with the body's outline (the formats' own tests hold its details).
+ */
+const exportResponse = {
+  description: 'The export, as an attachment (Content-Disposition) counting its claims in X-Export-Count.',
+  content: {
+    'application/ld+json': {
+      schema: z
+        .union([
+          z.array(z.looseObject({ '@context': z.unknown(), '@type': z.literal('ClaimReview') })).describe('format=claimreview: schema.org ClaimReview objects'),
+          z.looseObject({ '@context': z.unknown(), id: z.string(), type: z.literal('AnnotationCollection'), total: z.number().int() }).describe('format=annotations: a W3C AnnotationCollection, its annotations in `first`'),
+        ])
+        .describe('format=claimreview or format=annotations'),
+    },
+    'text/csv': { schema: z.string().describe('format=csv: one row per claim, with a header row') },
+    'text/markdown': { schema: z.string().describe('format=markdown: a report grouped by document') },
+  },
+};
+
 /** Exports of a workspace's claims (API.md "Export"), streamed page by page. */
 const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
   app.get('/workspaces/:wid/export', {
     config: { access: { role: 'viewer', find: 'workspace' } },
-    schema: { tags: ['export'], params: workspaceParams, querystring: exportQuery, description: 'Streams claimreview (JSON-LD), annotations (W3C Web Annotation), csv or markdown.' },
+    schema: {
+      tags: ['export'],
+      params: workspaceParams,
+      querystring: exportQuery,
+      description: 'Streams claimreview (JSON-LD), annotations (W3C Web Annotation), csv or markdown.',
+      response: { 200: exportResponse },
+    },
   }, async (request, reply) => {
     const { wid } = request.params;
     const { format: name, limit, ...rest } = request.query;
@@ -60,7 +86,8 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
       .type(format.contentType)
       .header('content-disposition', `attachment; filename="${filename}"`)
       .header('x-export-count', String(ctx.total))
-      .send(Readable.from(chunks()));
+      // A stream of the declared body, written format by format (Fastify sends a stream as it is).
+      .send(Readable.from(chunks()) as never);
   });
 
   app.get('/workspaces/:wid/export/summary', {

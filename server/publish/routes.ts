@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import { conflict } from '../errors';
 import { documentPage, factCheckPage, notPublishedPage } from './page';
 import { publish, publishedArchive, publishedCheck, publishedOfDocument, unpublish } from './repository';
+import { errorResponses } from '../plugins/error-responses';
 
 const publicParams = z.object({ id: z.string() });
 const archiveParams = z.object({ id: z.string(), eid: z.string() });
@@ -15,7 +16,7 @@ const isId = (v: string) => z.uuid().safeParse(v).success;
 export const publishRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/claims/:id/publish', {
     config: { access: { role: 'lead', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, response: { 200: claimReply } },
+    schema: { tags: ['verification'], params: claimParams, response: { 200: claimReply, ...errorResponses(409) } },
   }, async (request) => {
     const { claim, user } = request.access;
     const outcome = await publish(app.db, { claimId: claim.id, documentId: claim.documentId, userId: user.id });

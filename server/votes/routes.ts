@@ -9,6 +9,7 @@ import { mirrorClaim } from './mirror';
 import { addComment, blindCount, castVote, claimState, commentOnClaim, evidenceCount, listVotes, reveal, reviseVote, setStatus } from './repository';
 import { commentBody, commentReply, revealBody, revisionBody, statusBody, voteBody, voteReply } from './schemas';
 import { visibleVotes, voteJson } from './visibility';
+import { errorResponses } from '../plugins/error-responses';
 
 const OVERRIDE_WORDS: Record<string, string> = {
   no_evidence: 'has no evidence',
@@ -30,7 +31,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/claims/:id/vote', {
     config: { access: { role: 'factchecker', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply } },
+    schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply, ...errorResponses(409) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;
@@ -52,7 +53,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/claims/:id/vote/revision', {
     config: { access: { role: 'factchecker', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply } },
+    schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply, ...errorResponses(409) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;
@@ -70,7 +71,9 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['verification'],
       description: 'Optional JSON body `{confirm: true}`: needed to reveal below the quorum (otherwise 409 confirmation_required with `details: {count, quorum}`).',
       params: claimParams,
-      response: { 200: claimReply },
+      requestBodies: { 'application/json': revealBody.unwrap() },
+      requestBodyRequired: false,
+      response: { 200: claimReply, ...errorResponses(409) },
     },
   }, async (request) => {
     const { id } = request.params;
@@ -93,7 +96,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/claims/:id/status', {
     config: { access: { role: 'lead', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: statusBody, response: { 200: claimReply } },
+    schema: { tags: ['verification'], params: claimParams, body: statusBody, response: { 200: claimReply, ...errorResponses(409, 422) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;
@@ -133,7 +136,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/claims/:id/comments', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: commentBody, response: { 201: commentReply } },
+    schema: { tags: ['verification'], params: claimParams, body: commentBody, response: { 201: commentReply, ...errorResponses(422) } },
   }, async (request, reply) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;

@@ -13,6 +13,7 @@ import {
   workspaceReply,
   workspacesReply,
 } from './schemas';
+import { errorResponses } from '../plugins/error-responses';
 
 /** Workspaces and their members (API.md "Workspaces and members"). */
 const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -46,7 +47,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/workspaces/:wid/members', {
     config: { access: { role: 'lead', find: 'workspace' } },
-    schema: { tags: ['workspaces'], params: workspaceParams, body: addMemberBody, response: { 201: memberReply } },
+    schema: { tags: ['workspaces'], params: workspaceParams, body: addMemberBody, response: { 201: memberReply, ...errorResponses(409) } },
   }, async (request, reply) => {
     const result = await addMember(app.db, request.params.wid, request.body.email, request.body.role);
     if (!result.ok && result.reason === 'user_not_found') {
@@ -58,7 +59,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/workspaces/:wid/members/:userId', {
     config: { access: { role: 'lead', find: 'workspace' } },
-    schema: { tags: ['workspaces'], params: memberParams, body: setRoleBody, response: { 200: membersReply } },
+    schema: { tags: ['workspaces'], params: memberParams, body: setRoleBody, response: { 200: membersReply, ...errorResponses(409) } },
   }, async (request) => {
     const { wid, userId } = request.params;
     const members = await listMembers(app.db, wid);

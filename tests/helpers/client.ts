@@ -3,6 +3,7 @@ import type { exportContext } from '../../server/annotations/vocabulary';
 import type { annotation, commentAnnotations } from '../../server/export/formats/annotations';
 import type { claimReview } from '../../server/export/formats/claimreview';
 import type { paths } from './api-types.generated';
+import { contractCheckerFor } from './openapi';
 
 /** What every failure answers (server/plugins/errors.ts): `{error: {code, message, details?}}`. */
 export interface ErrorBody {
@@ -28,6 +29,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Leave out the Origin header a browser would send. */
   noOrigin?: boolean;
+  /**
+   * Why this answer is not checked against the served OpenAPI document: only for a request that is
+   * deliberately off the contract (one that never reaches the app, Node's own 431, an HTML page).
+   * Every other answer of an /api path is checked, and a mismatch throws (see `request`).
+   */
+  offContract?: string;
 }
 
 // ---- Response types, from the OpenAPI document the server serves (api-types.generated.ts) ----
@@ -63,7 +70,9 @@ export type RouteOf<P extends string> = string extends P
 type OperationOf<R extends Route, M extends Method> = M extends keyof paths[R] ? NonNullable<paths[R][M]> : never;
 /** A declared response's body: its JSON content, or null for a response without content (the client reads an empty body as null). */
 type ContentOf<Res> = Res extends { content: infer C } ? (C extends { 'application/json': infer J } ? J : C[keyof C]) : null;
-type DeclaredBody<O> = O extends { responses: infer Rs } ? { [S in keyof Rs]: ContentOf<Rs[S]> }[keyof Rs] : never;
+/** The success statuses: the declared 4xx and 5xx all carry the error body, which BodyOf adds as optional fields. */
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
+type DeclaredBody<O> = O extends { responses: infer Rs } ? { [S in keyof Rs]: S extends SuccessStatus ? ContentOf<Rs[S]> : never }[keyof Rs] : never;
 
 /** A claim's annotation in the Web Annotation export (server/export/formats/annotations.ts). */
 export type ClaimAnnotation = ReturnType<typeof annotation>;
@@ -153,6 +162,12 @@ export class Client {
       parsed = text ? JSON.parse(text) : null;
     } catch {
       // Not JSON (an HTML page): keep the text.
+    }
+    // The contract check: an answer of an /api path that the served OpenAPI document does not
+    // declare (its status, content type or body) fails the test here, whatever the test expected.
+    if (!options.offContract && /^\/api(\/|$|\?)/.test(path)) {
+      const checker = await contractCheckerFor(this.base);
+      checker.check({ method, path, status: res.status, contentType: res.headers.get('content-type'), text, body: parsed });
     }
     return { status: res.status, body: parsed as BodyOf<P, M>, headers: res.headers };
   }
