@@ -57,7 +57,12 @@ test('annotators and leads edit the metadata later; viewers cannot; bad values a
 test("the ClaimReview export cites the source's authors and date, never the import date", async () => {
   const doc = await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Dated', text, sourceUrl: 'https://news.example/dated', authors: ['Ada Lovelace'], sourcePublishedOn: '2020-01-02' });
   const documentId = doc.body.document!.id;
-  await team.annotator.post(`/api/documents/${documentId}/claims`, { exact: '6,000 flats' });
+  const claim = await team.annotator.post(`/api/documents/${documentId}/claims`, { exact: '6,000 flats' });
+  const claimId = claim.body.claim!.id;
+  // Only a published claim with a rating chosen at sign-off is exported as a review.
+  const signed = await team.lead.post(`/api/claims/${claimId}/status`, { status: 'verified', rationale: 'The register says so.', rating: 'accurate', confirm: true });
+  expect(signed.status).toBe(200);
+  expect((await team.lead.post(`/api/claims/${claimId}/publish`)).status).toBe(200);
   const exported = await team.viewer.get(`/api/workspaces/${team.wid}/export?format=claimreview&status=any&documentId=${documentId}`);
   const [review] = exported.body as Array<{ itemReviewed: { datePublished?: string; author?: unknown } }>;
   expect(review.itemReviewed.datePublished).toBe('2020-01-02');
