@@ -343,8 +343,11 @@ describe('exports and history', () => {
     expect(row[header.indexOf('evidence_archived_at')]).toBe(`${archive.fetchedAt} none`);
     expect(row[header.indexOf('evidence_archive_sha256')]).toBe(`${archive.sha256} none`);
 
+    // Only a published claim with a sign-off rating is a review.
+    expect((await team.lead.post(`/api/claims/${own}/status`, { status: 'verified', rationale: 'The archived page says so.', rating: 'accurate', confirm: true })).status).toBe(200);
+    expect((await team.lead.post(`/api/claims/${own}/publish`)).status).toBe(200);
     const reviews = JSON.parse(await exportOf('claimreview'));
-    const review = reviews.find((r: any) => r.url.endsWith(`#claim-${own}`));
+    const review = reviews.find((r: any) => r.url.endsWith(`/fact-checks/${own}`));
     expect(claimReviewProblems(review)).toEqual([]);
     expect(review.citation[0].archivedAt).toMatchObject({ '@type': 'WebPage', dateCreated: archive.fetchedAt, identifier: { propertyID: 'sha256', value: archive.sha256 } });
     expect(review.citation[1].archivedAt).toBeUndefined();
