@@ -1,99 +1,58 @@
 /**
- * Shapes of the API's payloads, as API.md states them. Written once here for the web app;
- * they may later become `import type` from the server's schemas.
+ * Shapes of the API's payloads, named for the web app. None is written here: each is read from
+ * api-types.generated.ts, which `npm run api:types` generates from the OpenAPI document the
+ * server's route schemas produce (the same file the integration tests type their client with).
  */
 
 import type { Role } from '$shared/roles';
+import type { components, paths } from './api-types.generated';
 
 /** Membership roles, weakest first (server/shared/roles.ts: ROLES, roleAtLeast, ROLE_LABELS). */
 export type { Role };
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-}
+type Method = 'get' | 'put' | 'post' | 'patch' | 'delete';
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+/** The JSON body of the `status` answer of `method path`, as its route schema declares it. */
+type Reply<P extends keyof paths, M extends Method, S extends number = 200> =
+  Operation<P, M> extends { responses: infer R } ? (S extends keyof R ? JsonOf<R[S]> : never) : never;
+/** The JSON request body of `method path`, as its route schema declares it. */
+type RequestJson<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
 
-export interface Workspace {
-  id: string;
-  name: string;
-  /** The caller's own role in this workspace. */
-  role: Role;
-}
+export type UserResponse = Reply<'/api/me', 'get'>;
+export type User = UserResponse['user'];
 
-export interface Member {
-  user: User;
-  role: Role;
-}
+export type WorkspaceResponse = Reply<'/api/workspaces', 'post', 201>;
+export type WorkspacesResponse = Reply<'/api/workspaces', 'get'>;
+/** A workspace, with the caller's own role in it. */
+export type Workspace = WorkspacesResponse['workspaces'][number];
 
-export type DocumentFormat = 'text' | 'markdown' | 'html';
+export type MembersResponse = Reply<'/api/workspaces/{wid}/members', 'get'>;
+export type MemberResponse = Reply<'/api/workspaces/{wid}/members', 'post', 201>;
+export type Member = MembersResponse['members'][number];
 
+export type DocumentsResponse = Reply<'/api/workspaces/{wid}/documents', 'get'>;
 /** One row of a workspace's document list. */
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  sourceUrl: string | null;
-  createdAt: string;
-  counts: { claims: number; verified: number };
-}
+export type DocumentSummary = DocumentsResponse['documents'][number];
 
-export interface Document {
-  id: string;
-  workspaceId: string;
-  title: string;
-  sourceUrl: string | null;
-  /** The source's authors, `[]` when unknown. */
-  authors: string[];
-  /** The source's publication date (`YYYY-MM-DD`), or null when unknown. */
-  sourcePublishedOn: string | null;
-  format: DocumentFormat;
-  /** The canonical plain text; every offset in the API counts UTF-16 code units of this string. */
-  text: string;
-  createdAt: string;
-}
+export type DocumentResponse = Reply<'/api/documents/{id}', 'get'>;
+/**
+ * A document: its canonical plain `text` (every offset in the API counts UTF-16 code units of it),
+ * its source's metadata (`authors` `[]` and `sourcePublishedOn` null when unknown) and its format.
+ */
+export type Document = DocumentResponse['document'];
+
+/** Every format a document can have been imported from (PDF and DOCX only as files). */
+export type DocumentFormat = Document['format'];
 
 /** The body of every 4xx/5xx answer. */
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
-export interface UserResponse {
-  user: User;
-}
-export interface WorkspaceResponse {
-  workspace: Workspace;
-}
-export interface WorkspacesResponse {
-  workspaces: Workspace[];
-}
-export interface MembersResponse {
-  members: Member[];
-}
-export interface MemberResponse {
-  member: Member;
-}
-export interface DocumentsResponse {
-  documents: DocumentSummary[];
-}
-export interface DocumentResponse {
-  document: Document;
-}
+export type ApiErrorBody = components['schemas']['Error'];
 
 /** Body of `POST /api/workspaces/:wid/documents` as JSON (pasted text). */
-export interface NewDocument {
-  title: string;
-  text: string;
-  format?: DocumentFormat;
-  sourceUrl?: string;
-  authors?: string[];
-  /** `YYYY-MM-DD`. */
-  sourcePublishedOn?: string;
-}
+export type NewDocument = RequestJson<'/api/workspaces/{wid}/documents', 'post'>;
+/** The formats pasted text can be in (a file is uploaded instead for PDF and DOCX). */
+export type PastedFormat = NonNullable<NewDocument['format']>;
 
 /** Body of `PATCH /api/documents/:id`: the fields to change; `null` clears the URL or the date. */
-export interface DocumentDetails {
-  title?: string;
-  sourceUrl?: string | null;
-  authors?: string[];
-  sourcePublishedOn?: string | null;
-}
+export type DocumentDetails = RequestJson<'/api/documents/{id}', 'patch'>;
