@@ -6,7 +6,7 @@
  * the workspace shows them, individual votes) is read here.
  */
 import escapeHtml from 'escape-html';
-import { claimReview } from '../export/formats/claimreview';
+import { claimReview, isClaimReview } from '../export/formats/claimreview';
 import { publishedConsensus, reviewBody } from '../export/formats/review-text';
 import { stanceLabel, statusLabel, verdictLabel } from '../shared/labels';
 import { factCheckPath, publishedArchivePath, publishedDocumentPath } from '../shared/public-paths';
@@ -52,9 +52,10 @@ function inContext({ claim, document }: PublishedCheck): Html {
   return html`<blockquote>${start > 240 ? '…' : ''}${before}<mark>${exact}</mark>${after}${end + 240 < document.text.length ? '…' : ''}</blockquote>`;
 }
 
+/** The rating the lead published at sign-off; without one, the revealed consensus, else the status. */
 function rating(claim: PublishedCheck['claim']): string {
-  const consensus = publishedConsensus(claim);
-  return consensus ? verdictLabel(consensus) : statusLabel(claim.status);
+  const chosen = claim.signOff?.rating ?? publishedConsensus(claim);
+  return chosen ? verdictLabel(chosen) : statusLabel(claim.status);
 }
 
 function evidenceList(check: PublishedCheck): Html {
@@ -100,7 +101,8 @@ ${inContext(check)}
 <h2>Reviewed</h2>${reviewers(check)}
 <p class="meta"><a href="${publishedDocumentPath(document.id)}">Every published check of this document</a></p></main>
 <footer>Published with Corroborate.</footer>`;
-  return page(`Fact-check: ${claim.anchor.exact.slice(0, 80)}`, body, jsonLd(review));
+  // Only a rated claim is a review: an unrated one gets no ClaimReview markup for search engines to misread.
+  return page(`Fact-check: ${claim.anchor.exact.slice(0, 80)}`, body, isClaimReview(claim) ? jsonLd(review) : '');
 }
 
 /** The list of a document's published checks. */

@@ -133,6 +133,17 @@ describe('publishing', () => {
     await team.lead.patch(`/api/workspaces/${team.wid}`, { publicVotes: false });
   });
 
+  test('a published claim without a rating shows its status and carries no ClaimReview markup', async () => {
+    const created = await team.annotator.post(`/api/documents/${documentId}/claims`, { exact: 'The council said' });
+    const id: string = created.body.claim!.id;
+    // No votes, so no consensus to default to: signed off (confirming the overrides) without a rating.
+    expect((await team.lead.post(`/api/claims/${id}/status`, { status: 'rejected', rationale: 'Nobody said it.', confirm: true })).status).toBe(200);
+    expect((await team.lead.post(`/api/claims/${id}/publish`)).status).toBe(200);
+    const page = String((await publicPage(`/fact-checks/${id}`)).body);
+    expect(page).toContain('Rating: Rejected');
+    expect(page).not.toContain('application/ld+json');
+  });
+
   test('addresses that are not published answer the same 404 page', async () => {
     for (const path of ['/fact-checks/not-an-id', '/fact-checks/00000000-0000-4000-8000-000000000000', `/fact-checks/documents/${team.wid}`]) {
       const res = await publicPage(path);
