@@ -41,7 +41,7 @@ export interface ApiClaim {
   /** Why the status is what it is ("text changed in v2", a reopening's reason). */
   statusReason: string | null;
   /** The lead's sign-off while verified or rejected: the published rationale and what it overrode. */
-  signOff: { rationale: string | null; by: UserRef | null; at: string | null; override: string[] } | null;
+  signOff: { rationale: string | null; by: UserRef | null; at: string | null; override: string[]; rating?: Verdict | null } | null;
   /** While published: the public page (`/fact-checks/<id>`, server-rendered, outside the SPA) and when it was first published. */
   publication: { url: string; at: string } | null;
   comments: { id: string; user: UserRef | null; body: string; replyTo: string | null; at: string }[];
@@ -67,6 +67,7 @@ export const OVERRIDE_LABELS: Record<string, string> = {
   no_evidence: 'no evidence',
   no_revealed_vote: 'no revealed vote',
   no_consensus: 'no consensus among the blind votes',
+  rating_not_consensus: 'a rating other than the consensus',
 };
 
 /** A workspace as `GET /api/workspaces` lists it: with the caller's role and the voting quorum. */
