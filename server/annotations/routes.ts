@@ -10,6 +10,7 @@ import { claimsOf, newClaim, newEvidence, type Anchor } from '../shared/claim-do
 import { keepAssessment, type NotKept } from './assessment';
 import { annotationsOf, itemProblem, parseAnnotation, type ImportedAnnotation } from './parse';
 import { anchorTargetIn } from './selectors';
+import { errorResponses } from '../plugins/error-responses';
 
 const importReply = z.object({
   created: z.array(z.object({ id: z.uuid(), anchor: z.object({ start: z.number(), end: z.number(), exact: z.string(), prefix: z.string(), suffix: z.string() }), method: z.string() })),
@@ -17,6 +18,9 @@ const importReply = z.object({
   /** Status or verdict of an imported claim that the importer's role could not keep (the role it needs). */
   notKept: z.array(z.object({ index: z.number().int(), field: z.enum(['status', 'verdict']), reason: z.literal('insufficient_role'), role: z.string() })),
 });
+
+/** What an import reads (annotationsOf): checked by the importer itself, rule by rule, not by a schema. */
+const annotationsBody = z.unknown().describe('a W3C AnnotationCollection or AnnotationPage, an array of annotations, one annotation, or a Hypothesis export (JSON)');
 
 /**
  * `POST /api/documents/:id/annotations`: imports W3C Web Annotations (a Corroborate export or any
@@ -33,7 +37,13 @@ const annotationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/documents/:id/annotations', {
     bodyLimit: 20 * 1024 * 1024,
     config: { access: { role: 'annotator', find: 'document' } },
-    schema: { tags: ['claims'], params: documentParams, body: z.unknown(), response: { 201: importReply } },
+    schema: {
+      tags: ['claims'],
+      params: documentParams,
+      body: z.unknown(),
+      requestBodies: { 'application/json': annotationsBody, 'application/ld+json': annotationsBody },
+      response: { 201: importReply, ...errorResponses(422) },
+    },
   }, async (request, reply) => {
     const { document: doc, user, role } = request.access;
     const { items, pagesNotIncluded } = annotationsOf(request.body);

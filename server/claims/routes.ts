@@ -160,7 +160,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/claims/:id', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply, ...errorResponses(409) } },
+    schema: { tags: ['claims'], params: claimParams, body: patchClaimBody, response: { 200: claimReply, ...errorResponses(409, 422) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim, user } = request.access;
@@ -193,7 +193,7 @@ const claimRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete('/claims/:id', {
     config: { access: { role: 'annotator', find: 'claim' } },
-    schema: { tags: ['claims'], params: claimParams, response: { 204: noContent, ...errorResponses(409) } },
+    schema: { tags: ['claims'], params: claimParams, response: { 204: noContent, ...errorResponses(409, 422) } },
   }, async (request, reply) => {
     const { id } = request.params;
     const { claim, user } = request.access;

@@ -15,7 +15,7 @@ const DESCRIPTIONS = {
   409: 'Conflicts with the current state (a signed-off claim, a duplicate, a confirmation to give).',
   413: 'The request body or file is larger than the server accepts.',
   415: 'The body or file is of a type the route does not accept.',
-  422: 'Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex).',
+  422: 'Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`).',
   429: 'Too many requests (`rate_limited`); `Retry-After` says when to try again.',
   500: 'Something went wrong on the server (`internal_error`); the details are logged, never sent.',
   503: 'The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again.',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listClaims } from '../claims/repository';
 import { documentParams } from '../documents/schemas';
+import { errorResponses } from '../plugins/error-responses';
 
 const span = { start: z.number().int(), end: z.number().int() };
 const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
@@ -18,7 +19,7 @@ const suggestionsReply = z.object({
 const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/documents/:id/suggestions', {
     config: { access: { role: 'viewer', find: 'document' } },
-    schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply } },
+    schema: { tags: ['claims'], params: documentParams, response: { 200: suggestionsReply, ...errorResponses(422) } },
   }, async (request) => {
     const { document: doc, user } = request.access;
     const existing = await listClaims(app.db, { documentId: doc.id }, user.id);

@@ -31,7 +31,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put('/claims/:id/vote', {
     config: { access: { role: 'factchecker', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply, ...errorResponses(409) } },
+    schema: { tags: ['verification'], params: claimParams, body: voteBody, response: { 200: voteReply, ...errorResponses(409, 422) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;
@@ -53,7 +53,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/claims/:id/vote/revision', {
     config: { access: { role: 'factchecker', find: 'claim' } },
-    schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply, ...errorResponses(409) } },
+    schema: { tags: ['verification'], params: claimParams, body: revisionBody, response: { 200: voteReply, ...errorResponses(409, 422) } },
   }, async (request) => {
     const { id } = request.params;
     const { claim: owner, user } = request.access;
@@ -73,7 +73,7 @@ const voteRoutes: FastifyPluginAsyncZod = async (app) => {
       params: claimParams,
       requestBodies: { 'application/json': revealBody.unwrap() },
       requestBodyRequired: false,
-      response: { 200: claimReply, ...errorResponses(409) },
+      response: { 200: claimReply, ...errorResponses(409, 422) },
     },
   }, async (request) => {
     const { id } = request.params;

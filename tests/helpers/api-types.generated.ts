@@ -244,7 +244,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2094,7 +2094,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -2904,7 +2904,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3292,6 +3292,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
                 429: {
                     headers: {
@@ -3583,6 +3592,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
                 429: {
                     headers: {
@@ -3752,7 +3770,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4051,6 +4069,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
                 429: {
                     headers: {
@@ -4212,6 +4239,15 @@ export interface paths {
                 };
                 /** @description The body or file is of a type the route does not accept. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4515,6 +4551,15 @@ export interface paths {
                 };
                 /** @description The body or file is of a type the route does not accept. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4830,7 +4875,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -4978,7 +5023,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5907,6 +5952,15 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
                 /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
                 429: {
                     headers: {
@@ -5965,6 +6019,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": unknown;
+                    "application/ld+json": unknown;
                 };
             };
             responses: {
@@ -6049,6 +6104,15 @@ export interface paths {
                 };
                 /** @description The body or file is of a type the route does not accept. */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6358,7 +6422,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -6791,7 +6855,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Understood but cannot be done with this content (an anchor that is not in the text, an unreadable file, too complex). */
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
                 422: {
                     headers: {
                         [name: string]: unknown;

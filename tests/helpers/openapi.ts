@@ -68,8 +68,9 @@ export interface ReceivedAnswer {
 export class ContractViolation extends Error {
   constructor(answer: ReceivedAnswer, problem: string) {
     const excerpt = answer.text.length > 600 ? `${answer.text.slice(0, 600)}…` : answer.text;
+    const path = answer.path.length > 200 ? `${answer.path.slice(0, 200)}…` : answer.path;
     super(
-      `${answer.method} ${answer.path} answered ${answer.status} ${answer.contentType ?? '(no content type)'}, which the OpenAPI document does not declare: ${problem}\n` +
+      `${answer.method} ${path} answered ${answer.status} ${answer.contentType ?? '(no content type)'}, which the OpenAPI document does not declare: ${problem}\n` +
         `Body: ${excerpt || '(empty)'}\n` +
         'Fix the route schema (server/*/schemas.ts or the route\'s schema block), or, for a request that is deliberately off the contract, pass `offContract: "<why>"` to the client call.',
     );
@@ -101,10 +102,11 @@ export class ContractChecker {
     this.routes = Object.keys(document.paths)
       .map((template) => ({
         template,
-        pattern: new RegExp(`^${template.split('/').map((seg) => (/^\{.+\}$/.test(seg) ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`),
+        pattern: new RegExp(`^${template.split('/').map((seg) => (/^\{.+\}$/.test(seg) ? '[^/]*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`),
         literals: template.split('/').filter((seg) => !seg.startsWith('{')).length,
       }))
-      // A literal segment wins over a parameter (`/documents/{id}/versions` before any `{x}` there).
+      // A parameter matches an empty segment too, as Fastify's router does (`/api/claims//evidence` reaches
+      // the route and fails its params schema). A literal segment wins over a parameter (`/documents/{id}/versions` before any `{x}` there).
       .sort((a, b) => b.literals - a.literals);
   }
 

@@ -70,7 +70,11 @@ test('random and boundary input to every REST route never answers 5xx, and rejec
       const qs = new URLSearchParams(query as Record<string, string>).toString();
       const before = await fingerprint();
       // Any route: only its status and error body are read.
-      const res = (await team.lead.request(method, `${path}${qs ? `?${qs}` : ''}`, method === 'GET' || method === 'DELETE' ? {} : { json: b })) as AnyAnswer;
+      const url = `${path}${qs ? `?${qs}` : ''}`;
+      // Off the contract only when the URL may pass Node's 16 KiB header limit: Node's parser answers
+      // that 431 before the app. Every other answer is checked against the OpenAPI document.
+      const offContract = url.length > 8000 ? "the URL may pass Node's header limit (431 from Node's parser)" : undefined;
+      const res = (await team.lead.request(method, url, { ...(method === 'GET' || method === 'DELETE' ? {} : { json: b }), offContract })) as AnyAnswer;
       if (res.status < 400) seen.accepted++;
       else seen.refused++;
       // Past the router, the size limits and the schemas: the route's own code answered.
