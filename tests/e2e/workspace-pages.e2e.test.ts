@@ -292,13 +292,16 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     await page.getByTestId('export-status').selectOption('any');
     await expect.poll(() => textOf('export-count')).toBe('5 claims from 2 documents');
     await page.getByTestId('format-claimreview').check();
-    // JSON is pretty-printed, and the preview holds only the first three claims.
-    await expect.poll(() => page.getByTestId('export-preview').textContent()).toContain('\n  {\n    "@context"');
-    const preview = JSON.parse((await page.getByTestId('export-preview').textContent()) ?? '');
-    expect(preview).toHaveLength(3);
-    expect(preview[0]['@type']).toBe('ClaimReview');
+    // Only published claims with a sign-off rating are reviews: none of these is.
+    await expect.poll(() => page.getByTestId('export-preview').textContent()).toBe('[]');
     expect(await textOf('curl-command')).toContain('format=claimreview&status=any');
     expect(page.url()).toContain('format=claimreview&status=any');
+    await page.getByTestId('format-annotations').check();
+    // JSON is pretty-printed, and the preview holds only the first three claims.
+    await expect.poll(() => page.getByTestId('export-preview').textContent()).toContain('{\n  "@context"');
+    const preview = JSON.parse((await page.getByTestId('export-preview').textContent()) ?? '');
+    expect(preview.first.items.filter((a: { motivation?: string }) => a.motivation !== 'replying')).toHaveLength(3);
+    expect(preview.type).toBe('AnnotationCollection');
 
     await page.getByTestId('export-document').selectOption(budgetId);
     await page.getByTestId('export-confidence').selectOption('90');
