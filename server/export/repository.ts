@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
@@ -12,6 +12,8 @@ export interface ExportFilter {
   status: ClaimStatus | 'any';
   minConfidence?: number;
   documentId?: string;
+  /** Only claims that are reviews (format=claimreview): published, still signed off, with a sign-off rating. */
+  reviewsOnly?: boolean;
 }
 
 export interface ExportDocument {
@@ -41,6 +43,7 @@ function where(filter: ExportFilter): SQL {
   if (filter.status !== 'any') conditions.push(eq(claims.status, filter.status));
   if (filter.minConfidence !== undefined) conditions.push(gte(claims.confidence, filter.minConfidence));
   if (filter.documentId) conditions.push(eq(claims.documentId, filter.documentId));
+  if (filter.reviewsOnly) conditions.push(isNotNull(claims.publishedAt), isNotNull(claims.signOffRating), inArray(claims.status, ['verified', 'rejected']));
   return and(...conditions)!;
 }
 

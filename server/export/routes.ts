@@ -66,7 +66,8 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
   }, async (request, reply) => {
     const { wid } = request.params;
     const { format: name, limit, ...rest } = request.query;
-    const filter: ExportFilter = { workspaceId: wid, ...rest };
+    // A ClaimReview export holds reviews only, so its count and pages are of reviews too.
+    const filter: ExportFilter = { workspaceId: wid, ...rest, reviewsOnly: name === 'claimreview' };
     const format = FORMATS[name]();
     const counts = await exportCounts(app.db, filter);
     const ctx: ExportContext = {
@@ -95,10 +96,13 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
     schema: {
       tags: ['export'],
       params: workspaceParams,
-      querystring: z.strictObject(filterQuery),
+      querystring: z.strictObject({ ...filterQuery, format: exportQuery.shape.format.optional() }),
       response: { 200: z.object({ claims: z.number().int(), documents: z.number().int() }) },
     },
-  }, async (request) => exportCounts(app.db, { workspaceId: request.params.wid, ...request.query }));
+  }, async (request) => {
+    const { format, ...filters } = request.query;
+    return exportCounts(app.db, { workspaceId: request.params.wid, ...filters, reviewsOnly: format === 'claimreview' });
+  });
 };
 
 export default exportRoutes;

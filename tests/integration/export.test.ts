@@ -98,6 +98,12 @@ describe('ClaimReview', () => {
     expect(oneDoc.map((r) => r.claimReviewed)).toEqual(['-40']);
     const summary = await team.viewer.get(`/api/workspaces/${team.wid}/export/summary?status=any`);
     expect(summary.body).toEqual({ claims: 5, documents: 2 });
+    // The count of a ClaimReview export is of its reviews: the header and the summary with format say so.
+    const all = await exportOf('format=claimreview&status=any');
+    expect(Number(all.headers.get('x-export-count'))).toBe(all.body.length);
+    const reviews = await team.viewer.get(`/api/workspaces/${team.wid}/export/summary?status=any&format=claimreview`);
+    expect(reviews.body.claims).toBe(all.body.length);
+    expect(reviews.body.claims).toBeLessThan(5);
   });
 });
 

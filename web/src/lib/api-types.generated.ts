@@ -5759,6 +5759,7 @@ export interface paths {
                     status?: ("open" | "in_review" | "verified" | "rejected") | "any";
                     minConfidence?: number;
                     documentId?: string;
+                    format?: "claimreview" | "annotations" | "csv" | "markdown";
                 };
                 header?: never;
                 path: {
