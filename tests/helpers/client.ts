@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { exportContext } from '../../server/annotations/vocabulary';
 import type { annotation, commentAnnotations } from '../../server/export/formats/annotations';
 import type { claimReview } from '../../server/export/formats/claimreview';
-import type { paths } from './api-types.generated';
+import type { paths } from '../../server/shared/api-types.generated';
 import { contractCheckerFor } from './openapi';
 
 /** What every failure answers (server/plugins/errors.ts): `{error: {code, message, details?}}`. */

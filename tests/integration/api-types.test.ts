@@ -3,7 +3,7 @@ import { diffLines } from 'diff';
 import { expect, test } from 'vitest';
 import { API_TYPES_FILE, apiTypesSource } from '../helpers/openapi';
 
-test('the committed API types (tests/helpers/api-types.generated.ts) are what the served OpenAPI document generates: run `npm run api:types` after changing a route schema', async () => {
+test('the committed API types (server/shared/api-types.generated.ts) are what the served OpenAPI document generates: run `npm run api:types` after changing a route schema', async () => {
   const committed = readFileSync(API_TYPES_FILE, 'utf8');
   const fresh = await apiTypesSource();
   // The changed lines, not two 3,500-line files side by side.

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { API_TYPES_FILE, ContractChecker, ContractViolation, servedOpenApi, WEB_API_TYPES_FILE, type OpenApiDocument, type ReceivedAnswer } from '../helpers/openapi';
+import { ContractChecker, ContractViolation, servedOpenApi, type OpenApiDocument, type ReceivedAnswer } from '../helpers/openapi';
 
 interface Operation {
   requestBody?: { required?: boolean; content: Record<string, { schema: { properties?: Record<string, { format?: string }> } }> };
@@ -101,8 +100,4 @@ describe('the contract check of the test client', () => {
     expect(() => checker.check(answer({ method: 'PUT', path, body: { vote, tally } }))).not.toThrow();
     expect(() => checker.check(answer({ method: 'PUT', path, body: { vote, tally: { ...tally, consensus: 'maybe' } } }))).toThrow(ContractViolation);
   });
-});
-
-test('the web app types its API from the same generated file as the test client (run `npm run api:types`)', () => {
-  expect(readFileSync(WEB_API_TYPES_FILE, 'utf8')).toBe(readFileSync(API_TYPES_FILE, 'utf8'));
 });

@@ -1,11 +1,11 @@
 /**
  * Shapes of the API's payloads, named for the web app. None is written here: each is read from
- * api-types.generated.ts, which `npm run api:types` generates from the OpenAPI document the
+ * server/shared/api-types.generated.ts, which `npm run api:types` generates from the OpenAPI document the
  * server's route schemas produce (the same file the integration tests type their client with).
  */
 
 import type { Role } from '$shared/roles';
-import type { components, paths } from './api-types.generated';
+import type { components, paths } from '$shared/api-types.generated';
 
 /** Membership roles, weakest first (server/shared/roles.ts: ROLES, roleAtLeast, ROLE_LABELS). */
 export type { Role };

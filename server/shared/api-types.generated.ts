@@ -1,7 +1,7 @@
 /**
  * The API's paths, operations, request and response bodies, as the server's OpenAPI document
- * (/docs/json) declares them: generated from it by openapi-typescript, into
- * tests/helpers/api-types.generated.ts and web/src/lib/api-types.generated.ts alike. Do not edit:
+ * (/docs/json) declares them: generated from it by openapi-typescript into
+ * server/shared/api-types.generated.ts. Do not edit:
  * run `npm run api:types` after changing a route's schema (tests/integration/api-types.test.ts and
  * openapi-contract.test.ts fail until you do). tests/helpers/client.ts types every response of the
  * test client from `paths`; web/src/lib/types.ts names the web app's types from it.
