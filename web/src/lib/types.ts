@@ -36,6 +36,9 @@ export type DocumentsResponse = Reply<'/api/workspaces/{wid}/documents', 'get'>;
 /** One row of a workspace's document list. */
 export type DocumentSummary = DocumentsResponse['documents'][number];
 
+/** A link's archived copy, as `GET /api/claims/:id/evidence/:eid/archive` answers it. */
+export type EvidenceArchive = Reply<'/api/claims/{id}/evidence/{eid}/archive', 'get'>['archive'];
+
 export type DocumentResponse = Reply<'/api/documents/{id}', 'get'>;
 /**
  * A document: its canonical plain `text` (every offset in the API counts UTF-16 code units of it),
