@@ -117,6 +117,10 @@ export interface Config {
 const MB = 1024 * 1024;
 
 /** Reads the configuration from environment variables (see the README's Configuration table). */
+/** The origin links in exports and public pages are made absolute with: PUBLIC_ORIGIN, else the request's own. */
+export const originFor = (config: Pick<Config, 'publicOrigin'>, request: { protocol: string; headers: { host?: string } }): string =>
+  config.publicOrigin ?? `${request.protocol}://${request.headers.host}`;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   return {

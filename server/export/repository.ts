@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { claims, documents, workspaces, type ClaimStatus } from '../../db/schema';
 import { listClaims } from '../claims/repository';
 import type { ClaimJson } from '../claims/schemas';
 import { documentTextAt } from '../annotations/repository';
 import { archiveSummaries, type ArchiveSummary } from '../archive/repository';
+import { isPublic } from '../publish/repository';
 
 export interface ExportFilter {
   workspaceId: string;
@@ -43,7 +44,8 @@ function where(filter: ExportFilter): SQL {
   if (filter.status !== 'any') conditions.push(eq(claims.status, filter.status));
   if (filter.minConfidence !== undefined) conditions.push(gte(claims.confidence, filter.minConfidence));
   if (filter.documentId) conditions.push(eq(claims.documentId, filter.documentId));
-  if (filter.reviewsOnly) conditions.push(isNotNull(claims.publishedAt), isNotNull(claims.signOffRating), inArray(claims.status, ['verified', 'rejected']));
+  // A review is a public claim (published, still signed off) with a rating chosen at sign-off.
+  if (filter.reviewsOnly) conditions.push(isPublic, isNotNull(claims.signOffRating));
   return and(...conditions)!;
 }
 

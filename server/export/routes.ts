@@ -3,7 +3,7 @@ import { createSelectSchema } from 'drizzle-zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { claimStatus } from '../../db/schema';
-import type { Config } from '../config';
+import { originFor, type Config } from '../config';
 import { workspaceParams } from '../workspaces/schemas';
 import { annotationsFormat } from './formats/annotations';
 import { claimReviewFormat } from './formats/claimreview';
@@ -72,7 +72,7 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
     const counts = await exportCounts(app.db, filter);
     const ctx: ExportContext = {
       workspaceName: await workspaceName(app.db, wid),
-      origin: config.publicOrigin ?? `${request.protocol}://${request.headers.host}`,
+      origin: originFor(config, request),
       total: Math.min(counts.claims, limit ?? Infinity),
       generatedAt: new Date(),
     };

@@ -3,9 +3,7 @@ import type { Db } from '../../db';
 import { claimEvents, claims, documents, evidenceArchives, workspaces } from '../../db/schema';
 import { listClaims } from '../claims/repository';
 import type { ClaimJson } from '../claims/schemas';
-import { isSignedOff } from '../shared/claim-doc';
-
-const SIGNED_OFF = ['verified', 'rejected'] as const;
+import { isSignedOff, SIGNED_OFF_STATUSES } from '../shared/claim-doc';
 
 /** What a public fact-check page shows: nothing a workspace keeps private (notes, comments, unrevealed votes). */
 export interface PublishedCheck {
@@ -18,7 +16,7 @@ export interface PublishedCheck {
 }
 
 /** Only a claim that is published and still signed off is public; a reopened one is not (and loses its publication). */
-const isPublic = and(isNotNull(claims.publishedAt), inArray(claims.status, [...SIGNED_OFF]), isNull(claims.deletedAt));
+export const isPublic = and(isNotNull(claims.publishedAt), inArray(claims.status, [...SIGNED_OFF_STATUSES]), isNull(claims.deletedAt))!;
 
 export type PublishOutcome = 'published' | 'not_signed_off';
 

@@ -2,15 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { oneClaim } from '../claims/routes';
 import { claimParams, claimReply } from '../claims/schemas';
-import type { Config } from '../config';
+import { originFor, type Config } from '../config';
 import { conflict } from '../errors';
+import { isUuid } from '../shared/ids';
 import { documentPage, factCheckPage, notPublishedPage } from './page';
 import { publish, publishedArchive, publishedCheck, publishedOfDocument, unpublish } from './repository';
 import { errorResponses } from '../plugins/error-responses';
 
 const publicParams = z.object({ id: z.string() });
 const archiveParams = z.object({ id: z.string(), eid: z.string() });
-const isId = (v: string) => z.uuid().safeParse(v).success;
 
 /** Publishing a signed-off claim (leads), under /api. */
 export const publishRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,23 +42,22 @@ export const publishRoutes: FastifyPluginAsyncZod = async (app) => {
  * was unpublished, or was reopened.
  */
 export const publicPageRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { config }) => {
-  const originOf = (request: { protocol: string; headers: { host?: string } }) => config.publicOrigin ?? `${request.protocol}://${request.headers.host}`;
   const sendHtml = (reply: import('fastify').FastifyReply, status: number, body: string) =>
     reply.code(status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
 
   app.get('/fact-checks/:id', { schema: { hide: true, params: publicParams } }, async (request, reply) => {
-    const check = isId(request.params.id) ? await publishedCheck(app.db, request.params.id) : null;
-    return check ? sendHtml(reply, 200, factCheckPage(check, originOf(request))) : sendHtml(reply, 404, notPublishedPage());
+    const check = isUuid(request.params.id) ? await publishedCheck(app.db, request.params.id) : null;
+    return check ? sendHtml(reply, 200, factCheckPage(check, originFor(config, request))) : sendHtml(reply, 404, notPublishedPage());
   });
 
   app.get('/fact-checks/documents/:id', { schema: { hide: true, params: publicParams } }, async (request, reply) => {
-    const list = isId(request.params.id) ? await publishedOfDocument(app.db, request.params.id) : null;
+    const list = isUuid(request.params.id) ? await publishedOfDocument(app.db, request.params.id) : null;
     return list ? sendHtml(reply, 200, documentPage(list)) : sendHtml(reply, 404, notPublishedPage());
   });
 
   app.get('/fact-checks/:id/evidence/:eid/archive', { schema: { hide: true, params: archiveParams } }, async (request, reply) => {
     const { id, eid } = request.params;
-    const archive = isId(id) && isId(eid) ? await publishedArchive(app.db, id, eid) : null;
+    const archive = isUuid(id) && isUuid(eid) ? await publishedArchive(app.db, id, eid) : null;
     if (!archive) return sendHtml(reply, 404, notPublishedPage());
     const heading = `Archived copy of ${archive.finalUrl ?? archive.url}, fetched ${archive.fetchedAt?.toISOString() ?? ''}${archive.sha256 ? `, SHA-256 ${archive.sha256}` : ''}`;
     return reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'no-cache').send(`${heading}\n\n${archive.title ?? ''}\n\n${archive.text ?? ''}`);

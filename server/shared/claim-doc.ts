@@ -70,7 +70,8 @@ export const LOCKED_AFTER_SIGN_OFF = fieldsWhere((r) => r.owner === 'collaborati
 
 export const fieldRule = (key: string): FieldRule | undefined => (Object.hasOwn(CLAIM_FIELDS, key) ? CLAIM_FIELDS[key as ClaimField] : undefined);
 /** Statuses after sign-off: the claim's collaborative fields are read-only until a lead reopens it. */
-export const isSignedOff = (status: unknown): boolean => status === 'verified' || status === 'rejected';
+export const SIGNED_OFF_STATUSES = ['verified', 'rejected'] as const;
+export const isSignedOff = (status: unknown): boolean => (SIGNED_OFF_STATUSES as readonly unknown[]).includes(status);
 
 /** A confidence as the table allows it: a whole number within its range, or null. */
 export const isValidConfidence = (v: unknown): v is number | null =>
