@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -64,7 +65,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     // PGlite creates only the last folder of its path.
     mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
   }
-  const client = await PGlite.create(options.dataDir);
+  // pg_trgm (wording similarity for claim matching) is an extension PGlite loads on request.
+  const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   try {
     await migratePglite(db, { migrationsFolder });

@@ -1,4 +1,5 @@
-import { bigserial, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { CLAIM_STATUSES, EVIDENCE_KINDS, STANCES, type Anchor, type AnchorReview } from '../../server/shared/claim-doc';
 import { documents } from './documents';
 import { users } from './users';
@@ -64,10 +65,47 @@ export const claims = pgTable(
      */
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (t) => [index('claims_document_idx').on(t.documentId, t.start)],
+  (t) => [
+    index('claims_document_idx').on(t.documentId, t.start),
+    // Wording similarity for claim matching (pg_trgm, which PGlite loads as an extension).
+    index('claims_exact_trgm_idx').using('gin', sql`${t.exact} gin_trgm_ops`),
+  ],
 );
 
 export type Claim = typeof claims.$inferSelect;
+
+export const MATCH_DECISIONS = ['confirmed', 'rejected'] as const;
+export type MatchDecision = (typeof MATCH_DECISIONS)[number];
+export const matchDecision = pgEnum('match_decision', MATCH_DECISIONS);
+
+/**
+ * A person's decision on a proposed match between two claims of one workspace: `confirmed` links
+ * them as the same claim (shown on both), `rejected` stops it being proposed again. The pair is
+ * stored once, the smaller id first. A verdict is never copied along a match.
+ */
+export const claimMatches = pgTable(
+  'claim_matches',
+  {
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    otherClaimId: uuid('other_claim_id')
+      .notNull()
+      .references(() => claims.id, { onDelete: 'cascade' }),
+    decision: matchDecision('decision').notNull(),
+    /** The similarity (0..1) the match was proposed with. */
+    score: real('score'),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.claimId, t.otherClaimId] }),
+    index('claim_matches_other_idx').on(t.otherClaimId),
+    check('claim_matches_ordered', sql`${t.claimId} < ${t.otherClaimId}`),
+  ],
+);
+
+export type ClaimMatch = typeof claimMatches.$inferSelect;
 
 export const evidenceKind = pgEnum('evidence_kind', EVIDENCE_KINDS);
 export const stance = pgEnum('stance', STANCES);

@@ -36,6 +36,27 @@ export const documents = pgTable(
 
 export type Document = typeof documents.$inferSelect;
 
+/**
+ * A claim suggestion someone dismissed, for everyone in the document. `key` is the SHA-256 of the
+ * suggested sentence's text, so a dismissal outlives a new version that keeps the sentence; `exact`
+ * is the sentence, for the list of dismissed suggestions (and their undo).
+ */
+export const suggestionDismissals = pgTable(
+  'suggestion_dismissals',
+  {
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    exact: text('exact').notNull(),
+    dismissedBy: uuid('dismissed_by').references(() => users.id, { onDelete: 'set null' }),
+    dismissedAt: timestamp('dismissed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.key] })],
+);
+
+export type SuggestionDismissal = typeof suggestionDismissals.$inferSelect;
+
 /** An earlier text of a document, kept when a new version replaces it. */
 export const documentVersions = pgTable(
   'document_versions',
