@@ -187,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 /** Defaults for an in-process server (tests, benchmarks): memory database, quiet log, random port. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  const base = loadConfig({});
+  // WEB_DIR is honoured so a browser test can be pointed at another build of the web app.
+  const base = loadConfig({ WEB_DIR: process.env.WEB_DIR });
   return {
     ...base,
     port: 0,
