@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Finder, RouteAccess } from '../../server/authorization';
@@ -113,6 +114,10 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   // A document of its own: a new version changes the text the other requests quote.
   'POST /api/documents/:id/versions': async (actor) => ({ path: `/api/documents/${await freshDocument()}/versions`, body: { text: `${text} Version by ${actor}.` } }),
   'GET /api/documents/:id/versions': async () => ({ path: `/api/documents/${documentId}/versions` }),
+  // Deleting: a document of its own each time (issue 15 item 3).
+  'GET /api/documents/:id/deletion': async () => ({ path: `/api/documents/${documentId}/deletion` }),
+  'DELETE /api/documents/:id': async () => ({ path: `/api/documents/${await freshDocument()}` }),
+  'GET /api/limits': async () => ({ path: '/api/limits' }),
   'GET /api/documents/:id/versions/:version': async () => ({ path: `/api/documents/${documentId}/versions/1` }),
   'GET /api/documents/:id/claims': async () => ({ path: `/api/documents/${documentId}/claims` }),
   'POST /api/documents/:id/claims': async () => ({ path: `/api/documents/${documentId}/claims`, body: { exact: 'It will cost' } }),
@@ -121,6 +126,13 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
     body: [{ '@context': 'http://www.w3.org/ns/anno.jsonld', id: 'http://example.org/anno1', type: 'Annotation', target: { selector: [{ type: 'TextQuoteSelector', exact: '1.2 billion euros' }] } }],
   }),
   'GET /api/documents/:id/suggestions': async () => ({ path: `/api/documents/${documentId}/suggestions` }),
+  'GET /api/documents/:id/suggestions/dismissals': async () => ({ path: `/api/documents/${documentId}/suggestions/dismissals` }),
+  'POST /api/documents/:id/suggestions/dismissals': async () => ({ path: `/api/documents/${documentId}/suggestions/dismissals`, body: { exact: 'It will cost 1.2 billion euros.' } }),
+  // A dismissal of its own to restore: the lead dismisses a sentence first.
+  'DELETE /api/documents/:id/suggestions/dismissals/:key': async () => {
+    await made('dismissal', team.lead.post(`/api/documents/${documentId}/suggestions/dismissals`, { exact: 'The barrier will protect' }), () => null);
+    return { path: `/api/documents/${documentId}/suggestions/dismissals/${createHash('sha256').update('The barrier will protect').digest('hex')}` };
+  },
   'GET /api/documents/:id/dashboard': async () => ({ path: `/api/documents/${documentId}/dashboard` }),
   'GET /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}` }),
   'PATCH /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}`, body: { confidence: 50 } }),
