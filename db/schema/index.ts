@@ -4,3 +4,4 @@ export * from './documents';
 export * from './claims';
 export * from './collab';
 export * from './verification';
+export * from './search';
