@@ -5,6 +5,7 @@ import type { Bus } from './bus';
 import { UserBudgets, type UserBudgetLimits } from './budgets';
 import { documentVersionOf } from '../shared/document-version';
 import { IdRanges } from './id-ranges';
+import { CloseCode } from '../shared/collab-protocol';
 import { compact, loadQuarantinedUpdates, loadStoredState } from './repository';
 import { Room } from './room';
 import { UpdateWriter } from './writer';
@@ -38,6 +39,8 @@ export class RoomUnavailableError extends Error {}
 export class Rooms {
   private readonly rooms = new Map<string, Promise<Room>>();
   private readonly compacting = new Set<string>();
+  /** Documents being deleted: not loaded again meanwhile (`forget`). */
+  private readonly deleting = new Set<string>();
   readonly writer: UpdateWriter;
   /** What each user may send and open across all their connections to this process. */
   readonly budgets: UserBudgets;
@@ -60,6 +63,7 @@ export class Rooms {
    * RoomNotFoundError when there is no such document and RoomUnavailableError when it cannot be loaded.
    */
   async acquire(documentId: string): Promise<Room> {
+    if (this.deleting.has(documentId)) throw new RoomNotFoundError();
     let pending = this.rooms.get(documentId);
     if (!pending) {
       pending = this.load(documentId);
@@ -190,6 +194,31 @@ export class Rooms {
     if (room.idleTimer) clearTimeout(room.idleTimer);
     await room.bus?.close();
     room.destroy();
+  }
+
+  /**
+   * A document is being deleted (DELETE /api/documents/:id): its room, if loaded here, closes every
+   * connection with 4410 and is unloaded without saving what it holds, the commit in flight is
+   * waited for, and the room is not loaded again until `deleted` — so nothing writes the document
+   * back after its rows are gone. Other processes' rooms close when their next commit finds it gone.
+   */
+  async forget(documentId: string): Promise<void> {
+    this.deleting.add(documentId);
+    const room = await this.rooms.get(documentId)?.catch(() => null);
+    this.rooms.delete(documentId);
+    if (room && !room.destroyed) {
+      for (const conn of room.connections) conn.close(CloseCode.documentDeleted, 'this document was deleted');
+      if (room.idleTimer) clearTimeout(room.idleTimer);
+      await room.bus?.close();
+      room.destroy();
+    }
+    // A batch of the room already cut is committed (or refused) before the rows go.
+    await this.writer.inFlightCommit();
+  }
+
+  /** The deletion that `forget` prepared is over (done or failed): the id may be loaded again (and is then not found, or loads as it is). */
+  deleted(documentId: string): void {
+    this.deleting.delete(documentId);
   }
 
   /** After the bus lost messages, each loaded room merges the stored state again (idempotent). */

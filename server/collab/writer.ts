@@ -165,6 +165,11 @@ export class UpdateWriter {
     waiters.forEach((w) => w());
   }
 
+  /** Resolves when the commit in flight now (if any) has finished, however it ended. */
+  async inFlightCommit(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+  }
+
   /** Resolves when nothing is pending or in flight (shutdown, tests). */
   drain(): Promise<void> {
     if (!this.dirty.size && !this.inFlight && !this.timer) return Promise.resolve();

@@ -9,10 +9,10 @@ import { JobFailedError, type JobPool } from '../jobs';
 import { detectFormat, isTextFormat, titleFromFilename } from './import';
 import type { Extracted, ImportInput } from './import/extract';
 import { mergeMetadata } from './import/accept-metadata';
-import { ImportRefusal, precheckDocument } from './import/limits';
+import { ImportRefusal, precheckDocument, uploadLimits } from './import/limits';
 import { notFoundError } from '../plugins/access';
-import { insertDocument, listDocuments, updateDocumentMetadata } from './repository';
-import { createDocumentBody, documentParams, documentReply, documentsReply, multipartFields, multipartImportBody, updateDocumentBody } from './schemas';
+import { deleteDocument, deletionImpact, insertDocument, listDocuments, updateDocumentMetadata } from './repository';
+import { createDocumentBody, deletionReply, documentParams, documentReply, documentsReply, limitsReply, multipartFields, multipartImportBody, updateDocumentBody } from './schemas';
 import { errorResponses } from '../plugins/error-responses';
 
 export interface Upload {
@@ -147,6 +147,44 @@ const documentRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { 
     if (!updated) throw notFoundError('document');
     return { document: presentDocument(updated) };
   });
+
+  app.get('/documents/:id/deletion', {
+    config: { access: { role: 'lead', find: 'document' } },
+    schema: {
+      tags: ['documents'],
+      description: 'What deleting the document would remove (claims, evidence, votes, comments, published fact-checks, versions) and what it keeps (evidence in other documents that cites it), for the confirmation.',
+      params: documentParams,
+      response: { 200: deletionReply },
+    },
+  }, async (request) => ({ deletion: await deletionImpact(app.db, request.params.id) }));
+
+  app.delete('/documents/:id', {
+    config: { access: { role: 'lead', find: 'document' } },
+    schema: {
+      tags: ['documents'],
+      description:
+        'Delete the document and everything that belongs to it: claims, their evidence, votes, comments and history, its published fact-checks, its versions and its shared document. Open collaboration connections to it are closed with 4410. Evidence in other documents citing it is kept, with its excerpt. Answers what was removed.',
+      params: documentParams,
+      response: { 200: deletionReply },
+    },
+  }, async (request) => {
+    const { id } = request.params;
+    // The live room goes first, so nothing it holds is written back after the rows are gone.
+    await app.rooms.forget(id);
+    try {
+      const deletion = await deleteDocument(app.db, id, request.access.user.id);
+      if (!deletion) throw notFoundError('document');
+      request.log.info({ documentId: id, ...deletion }, 'document deleted');
+      return { deletion };
+    } finally {
+      app.rooms.deleted(id);
+    }
+  });
+
+  app.get('/limits', {
+    config: { access: { role: 'user' } },
+    schema: { tags: ['documents'], description: 'The limits an upload is checked against, so a client can refuse a file before sending it.', response: { 200: limitsReply } },
+  }, async () => ({ limits: uploadLimits(config) }));
 };
 
 function presentDocument(doc: Document) {

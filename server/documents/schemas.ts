@@ -63,3 +63,27 @@ export const updateDocumentBody = z
 
 export const documentReply = z.object({ document: documentSchema });
 export const documentsReply = z.object({ documents: z.array(documentSummarySchema) });
+
+const count = (what: string) => z.number().int().describe(what);
+
+/** What deleting a document removes, and the evidence elsewhere it keeps (repository.ts `DeletionImpact`). */
+export const deletionReply = z.object({
+  deletion: z.object({
+    claims: count('claims of the document (not counting deleted ones)'),
+    evidence: count('evidence entries of those claims'),
+    votes: count('votes on those claims, every round'),
+    comments: count('comments on those claims'),
+    published: count('published fact-checks among them (their public pages answer 404 afterwards)'),
+    versions: count('versions of the text, the current one included'),
+    citedBy: count("evidence entries of other documents' claims whose source is this document: kept, with their excerpt"),
+  }),
+});
+
+/** `GET /api/limits`: what an upload may be (server/documents/import/limits.ts `uploadLimits`). */
+export const limitsReply = z.object({
+  limits: z.object({
+    maxUploadBytes: count('largest file an upload (import or new version) may send, in bytes'),
+    maxDocumentChars: count("longest text a document may have once extracted, in characters"),
+    maxPdfPages: count('most pages a PDF may have'),
+  }),
+});

@@ -34,6 +34,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** No such document, or not one of the caller's workspaces (existence is never revealed). */
   notFound: 4404,
+  /** The document was deleted (by a lead) while connected; nothing sent after it is kept. Never reconnect. */
+  documentDeleted: 4410,
   /** Access changed while connected: a viewer now (reconnect to continue read-only), or a role that needs a new session. */
   roleChanged: 4409,
   /** A frame larger than the server accepts, or one that would grow a note or the whole document past its limit. */

@@ -7,6 +7,15 @@ export type ImportLimits = Pick<
   'maxDocumentChars' | 'maxPdfPages' | 'maxNestingDepth' | 'maxArchiveEntries' | 'maxArchivePartBytes' | 'maxArchiveBytes'
 >;
 
+/**
+ * The limits an upload is checked against, as `GET /api/limits` tells clients (so the web app
+ * refuses an oversized file before sending it): the file size the multipart parser allows
+ * (`MAX_UPLOAD_BYTES`) and the extracted text's length and PDF page limits of the import jobs.
+ */
+export function uploadLimits(config: Pick<Config, 'maxUploadBytes' | 'jobs'>): { maxUploadBytes: number; maxDocumentChars: number; maxPdfPages: number } {
+  return { maxUploadBytes: config.maxUploadBytes, maxDocumentChars: config.jobs.maxDocumentChars, maxPdfPages: config.jobs.maxPdfPages };
+}
+
 /** An input refused for its size or shape: the API's status, code and sentence, thrown inside a job and answered as is. */
 export class ImportRefusal extends Error {
   constructor(
