@@ -13,6 +13,7 @@ import { hashSecret, logRequest, redactSecrets } from './auth/tokens';
 import { tooManyRequests } from './errors';
 import versionRoutes from './documents/version-routes';
 import suggestionRoutes from './suggestions/routes';
+import matchingRoutes from './matching/routes';
 import exportRoutes from './export/routes';
 import dashboardRoutes from './dashboard/routes';
 import searchRoutes from './search/routes';
@@ -32,6 +33,7 @@ import errorsPlugin from './plugins/errors';
 import errorResponsesPlugin, { openApiTransforms } from './plugins/error-responses';
 import securityPlugin from './plugins/security';
 import webPlugin from './plugins/web';
+import inviteRoutes from './invites/routes';
 import workspaceRoutes from './workspaces/routes';
 
 export interface BuiltApp {
@@ -141,6 +143,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(healthRoutes, { bus: config.redisUrl ? 'redis' : 'local', unsavedAlertMs: config.collab.unsavedAlertMs });
         await api.register(authRoutes, { config });
         await api.register(workspaceRoutes);
+        await api.register(inviteRoutes, { config });
         await api.register(documentRoutes, { config });
         await api.register(claimRoutes);
         await api.register(voteRoutes);
@@ -148,6 +151,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(dashboardRoutes);
         await api.register(exportRoutes, { config });
         await api.register(suggestionRoutes);
+        await api.register(matchingRoutes);
         await api.register(annotationRoutes);
         await api.register(versionRoutes, { config });
         await api.register(publishRoutes);

@@ -12,9 +12,11 @@ export const newSecret = (prefix = ''): string => prefix + randomBytes(32).toStr
  */
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
-// What a secret looks like in a log line: an API token, `?token=…` in a URL, a Bearer header, a session cookie.
+// What a secret looks like in a log line: an API token, an invite link's secret, `?token=…` in a URL, a Bearer header, a session cookie.
 const SECRETS: Array<[RegExp, string]> = [
   [new RegExp(`${API_TOKEN_PREFIX}[A-Za-z0-9_-]+`, 'g'), `${API_TOKEN_PREFIX}[redacted]`],
+  // An invite link's secret (invites/repository.ts), in `/invite/…` and `/api/invites/…` paths.
+  [/cbi_[A-Za-z0-9_-]+/g, 'cbi_[redacted]'],
   [/([?&;]token=)[^&\s"#]*/gi, '$1[redacted]'],
   [/(Bearer\s+)[^\s",]+/gi, '$1[redacted]'],
   [/(corroborate_session=)[^;\s"]*/g, '$1[redacted]'],

@@ -1,15 +1,20 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { claims, documents, votes } from '../../db/schema';
+import { claims, documents, votes, type RevealRule } from '../../db/schema';
 import { CLAIM_STATUSES, VERDICTS, type ClaimStatus, type Verdict } from '../shared/claim-doc';
 import type { ClaimRef, Dashboard } from '../shared/dashboard';
-import { tally, verdictAlpha } from '../votes/agreement';
+import { dashboardAgreement, tally } from '../votes/agreement';
 
 /**
  * Claims by status, verdict distribution, Krippendorff's alpha and the to-do lists, for a workspace
- * or one document. Verdicts and alpha rest on the blind votes of each claim's current round.
+ * or one document. Verdicts and alpha rest on the blind votes of each claim's current round; under
+ * the `lead` reveal rule, the lead's to-do list also has the claims whose votes wait to be revealed.
  */
-export async function dashboard(db: Db, scope: { workspaceId: string; documentId?: string }, quorum: number): Promise<Dashboard> {
+export async function dashboard(
+  db: Db,
+  scope: { workspaceId: string; documentId?: string },
+  { quorum, revealRule }: { quorum: number; revealRule: RevealRule },
+): Promise<Dashboard> {
   // Deleted claims (kept for an undo) count nowhere.
   const inScope = and(scope.documentId ? eq(claims.documentId, scope.documentId) : eq(documents.workspaceId, scope.workspaceId), isNull(claims.deletedAt));
   const rows = await db
@@ -44,9 +49,10 @@ export async function dashboard(db: Db, scope: { workspaceId: string; documentId
       verdicts[tally(vs).consensus ?? 'none']++;
       if (!settled) waitingForSignOff.push(ref);
     } else if (!settled) {
-      if (c.status === 'in_review') waitingForSignOff.push(ref);
+      // Under the `lead` reveal rule a claim with its quorum of votes waits for a lead to reveal it.
+      if (c.status === 'in_review' || (revealRule === 'lead' && vs.length >= quorum)) waitingForSignOff.push(ref);
       if (vs.length < quorum) waitingForVotes.push(ref);
     }
   }
-  return { claims: rows.length, byStatus, verdicts, agreement: verdictAlpha(revealedVerdicts), quorum, waitingForVotes, waitingForSignOff };
+  return { claims: rows.length, byStatus, verdicts, agreement: dashboardAgreement(revealedVerdicts), quorum, waitingForVotes, waitingForSignOff };
 }

@@ -12,7 +12,13 @@ const dashboardReply = z.object({
   claims: z.number().int(),
   byStatus: z.record(z.enum(CLAIM_STATUSES), z.number().int()),
   verdicts: z.record(z.enum([...VERDICTS, 'none']), z.number().int()),
-  agreement: z.object({ alpha: z.number().nullable(), pairable: z.number().int(), units: z.number().int() }),
+  agreement: z.object({
+    alpha: z.number().nullable(),
+    pairable: z.number().int(),
+    units: z.number().int(),
+    enough: z.boolean(),
+    minimum: z.object({ units: z.number().int(), pairable: z.number().int() }),
+  }),
   quorum: z.number().int(),
   waitingForVotes: z.array(claimRef),
   waitingForSignOff: z.array(claimRef),
@@ -20,15 +26,18 @@ const dashboardReply = z.object({
 
 /** Per workspace and per document: claims by status, verdicts, agreement (Krippendorff's alpha) and the to-do lists. */
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
-  const quorumOf = async (workspaceId: string) =>
-    (await app.db.select({ quorum: workspaces.quorum }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0]?.quorum ?? 3;
+  const votingOf = async (workspaceId: string) =>
+    (await app.db.select({ quorum: workspaces.quorum, revealRule: workspaces.revealRule }).from(workspaces).where(eq(workspaces.id, workspaceId)))[0] ?? {
+      quorum: 3,
+      revealRule: 'quorum' as const,
+    };
 
   app.get('/workspaces/:wid/dashboard', {
     config: { access: { role: 'viewer', find: 'workspace' } },
     schema: { tags: ['verification'], params: workspaceParams, response: { 200: dashboardReply } },
   }, async (request) => {
     const { wid } = request.params;
-    return dashboard(app.db, { workspaceId: wid }, await quorumOf(wid));
+    return dashboard(app.db, { workspaceId: wid }, await votingOf(wid));
   });
 
   app.get('/documents/:id/dashboard', {
@@ -36,7 +45,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['verification'], params: documentParams, response: { 200: dashboardReply } },
   }, async (request) => {
     const doc = request.access.document;
-    return dashboard(app.db, { workspaceId: doc.workspaceId, documentId: doc.id }, await quorumOf(doc.workspaceId));
+    return dashboard(app.db, { workspaceId: doc.workspaceId, documentId: doc.id }, await votingOf(doc.workspaceId));
   });
 };
 

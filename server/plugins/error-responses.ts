@@ -13,6 +13,7 @@ const DESCRIPTIONS = {
   403: 'Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`).',
   404: 'Not found, or not in one of your workspaces (the same answer, so ids never leak).',
   409: 'Conflicts with the current state (a signed-off claim, a duplicate, a confirmation to give).',
+  410: 'Gone: an invite link that expired, was revoked or has been used as often as it allows (`invite_expired`, `invite_revoked`, `invite_used_up`).',
   413: 'The request body or file is larger than the server accepts.',
   415: 'The body or file is of a type the route does not accept.',
   422: 'Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`).',

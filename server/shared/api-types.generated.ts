@@ -1170,6 +1170,8 @@ export interface paths {
                                 quorum: number;
                                 publicVotes: boolean;
                                 /** @enum {string} */
+                                revealRule: "quorum" | "lead";
+                                /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             }[];
                         };
@@ -1251,6 +1253,8 @@ export interface paths {
                                 name: string;
                                 quorum: number;
                                 publicVotes: boolean;
+                                /** @enum {string} */
+                                revealRule: "quorum" | "lead";
                                 /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             };
@@ -1365,6 +1369,8 @@ export interface paths {
                         name?: string;
                         quorum?: number;
                         publicVotes?: boolean;
+                        /** @enum {string} */
+                        revealRule?: "quorum" | "lead";
                     };
                 };
             };
@@ -1382,6 +1388,8 @@ export interface paths {
                                 name: string;
                                 quorum: number;
                                 publicVotes: boolean;
+                                /** @enum {string} */
+                                revealRule: "quorum" | "lead";
                                 /** @enum {string} */
                                 role: "viewer" | "annotator" | "factchecker" | "lead";
                             };
@@ -1725,7 +1733,117 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    wid: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a signed-off claim, a duplicate, a confirmation to give). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch: {
@@ -1861,6 +1979,632 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/workspaces/{wid}/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    wid: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invites: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "viewer" | "annotator" | "factchecker" | "lead";
+                                maxUses: number | null;
+                                uses: number;
+                                expiresAt: string;
+                                createdAt: string;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                state: "usable" | "expired" | "revoked" | "used_up";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    wid: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "viewer" | "annotator" | "factchecker" | "lead";
+                        /** @default 168 */
+                        expiresInHours?: number;
+                        /** @default 1 */
+                        maxUses?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invite: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                role: "viewer" | "annotator" | "factchecker" | "lead";
+                                maxUses: number | null;
+                                uses: number;
+                                expiresAt: string;
+                                createdAt: string;
+                                createdBy: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                revokedAt: string | null;
+                                /** @enum {string} */
+                                state: "usable" | "expired" | "revoked" | "used_up";
+                            };
+                            token: string;
+                            path: string;
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state (a signed-off claim, a duplicate, a confirmation to give). */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workspaces/{wid}/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    wid: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invite: {
+                                workspace: {
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                role: "viewer" | "annotator" | "factchecker" | "lead";
+                                /** @enum {string} */
+                                state: "usable" | "expired" | "revoked" | "used_up";
+                                expiresAt: string;
+                                invitedBy: {
+                                    name: string;
+                                } | null;
+                                membership: {
+                                    /** Format: uuid */
+                                    workspaceId: string;
+                                    /** @enum {string} */
+                                    role: "viewer" | "annotator" | "factchecker" | "lead";
+                                } | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workspace: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "viewer" | "annotator" | "factchecker" | "lead";
+                            alreadyMember: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Gone: an invite link that expired, was revoked or has been used as often as it allows (`invite_expired`, `invite_revoked`, `invite_used_up`). */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workspaces/{wid}/documents": {
         parameters: {
             query?: never;
@@ -1891,8 +2635,11 @@ export interface paths {
                                 id: string;
                                 title: string;
                                 sourceUrl: string | null;
+                                authors: string[];
+                                sourcePublishedOn: string | null;
                                 /** @enum {string} */
                                 format: "text" | "markdown" | "html" | "pdf" | "docx";
+                                version: number;
                                 /** @description ISO 8601 time */
                                 createdAt: string;
                                 /** @description length of the canonical text in characters */
@@ -5724,6 +6471,11 @@ export interface paths {
                                 alpha: number | null;
                                 pairable: number;
                                 units: number;
+                                enough: boolean;
+                                minimum: {
+                                    units: number;
+                                    pairable: number;
+                                };
                             };
                             quorum: number;
                             waitingForVotes: {
@@ -5860,6 +6612,11 @@ export interface paths {
                                 alpha: number | null;
                                 pairable: number;
                                 units: number;
+                                enough: boolean;
+                                minimum: {
+                                    units: number;
+                                    pairable: number;
+                                };
                             };
                             quorum: number;
                             waitingForVotes: {
@@ -6738,6 +7495,465 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matches: components["schemas"]["ClaimMatch"][];
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        otherClaimId: string;
+                        /** @enum {string} */
+                        decision: "confirmed" | "rejected";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            match: components["schemas"]["ClaimMatch"];
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/matches/{otherClaimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    otherClaimId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content. */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request body or file is larger than the server accepts. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body or file is of a type the route does not accept. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/suggestion-matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    /** @description comma-separated start-end character ranges of the document's text (at most 200) */
+                    spans: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            passages: {
+                                start: number;
+                                end: number;
+                                matches: components["schemas"]["ClaimMatch"][];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request (`validation_error`, `invalid_json`, `token_in_query`, …): `details` names the refused fields. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the API token is unknown or revoked (`unauthorized`). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Refused: below the role the route needs (`insufficient_role`), or a write from another origin (`origin_mismatch`, `origin_required`). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not in one of your workspaces (the same answer, so ids never leak). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Understood but cannot be done (an anchor that is not in the text, an unreadable file, work past the time limit `too_complex`, a change through the live document that the database refused `save_refused`). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many requests (`rate_limited`); `Retry-After` says when to try again. */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Something went wrong on the server (`internal_error`); the details are logged, never sent. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database or the worker threads cannot answer right now (`database_unavailable`, `database_timeout`, `busy`); `Retry-After` says when to try again. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -8225,6 +9441,45 @@ export interface components {
                 details?: unknown;
             };
         };
+        ClaimMatchInput: {
+            claim: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                documentId: string;
+                documentTitle: string;
+                /** @description the claim’s quoted words */
+                exact: string;
+                /** @enum {string} */
+                status: "open" | "in_review" | "verified" | "rejected";
+                /** @description set when the claim is signed off (verified or rejected) */
+                signOff: {
+                    /** @description the rating the lead published (a verdict), if any */
+                    rating: string | null;
+                    by: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    } | null;
+                    at: string | null;
+                } | null;
+            };
+            /**
+             * @description proposed by the rule, or decided by a person
+             * @enum {string}
+             */
+            state: "proposed" | "confirmed" | "rejected";
+            /** @description wording similarity, 0..1 */
+            score: number;
+            /** @description what agrees, in words, e.g. "same figures: 5.2%" */
+            agreements: string[];
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            decidedAt: string | null;
+        };
         Error: {
             error: {
                 /** @description a stable, machine-readable code, e.g. validation_error, claim_locked */
@@ -8234,6 +9489,45 @@ export interface components {
                 /** @description more about the refusal, e.g. one entry per refused field of a validation_error */
                 details?: unknown;
             };
+        };
+        ClaimMatch: {
+            claim: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                documentId: string;
+                documentTitle: string;
+                /** @description the claim’s quoted words */
+                exact: string;
+                /** @enum {string} */
+                status: "open" | "in_review" | "verified" | "rejected";
+                /** @description set when the claim is signed off (verified or rejected) */
+                signOff: {
+                    /** @description the rating the lead published (a verdict), if any */
+                    rating: string | null;
+                    by: {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                    } | null;
+                    at: string | null;
+                } | null;
+            };
+            /**
+             * @description proposed by the rule, or decided by a person
+             * @enum {string}
+             */
+            state: "proposed" | "confirmed" | "rejected";
+            /** @description wording similarity, 0..1 */
+            score: number;
+            /** @description what agrees, in words, e.g. "same figures: 5.2%" */
+            agreements: string[];
+            decidedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            decidedAt: string | null;
         };
     };
     responses: never;

@@ -6,12 +6,19 @@ import type { ClaimStatus, Verdict } from './claim-doc';
 
 /** Krippendorff's alpha with what it rests on. */
 export interface Agreement {
-  /** Alpha, or null when it is undefined (fewer than two pairable values, or no variation at all). */
+  /** Alpha, or null when there are not `enough` judgements or it is undefined (no variation at all). */
   alpha: number | null;
   /** Pairable values: judgements in units that have at least two of them. */
   pairable: number;
   /** Units (claims) with at least two judgements. */
   units: number;
+  /**
+   * Whether there are enough judgements for alpha to mean something (`minimum`); when false,
+   * `alpha` is null: one or two claims decide it whatever the team's reliability.
+   */
+  enough: boolean;
+  /** What "enough" is: this many claims with two or more votes, and this many pairable judgements. */
+  minimum: { units: number; pairable: number };
 }
 
 /** A claim on one of the dashboard's to-do lists. */

@@ -15,3 +15,11 @@ export const ROLE_LABELS: Record<Role, string> = { viewer: 'Viewer', annotator: 
 
 /** The role in a sentence: "This needs the role of a fact-checker". */
 export const ROLE_NAMES: Record<Role, string> = { viewer: 'a viewer', annotator: 'an annotator', factchecker: 'a fact-checker', lead: 'a lead' };
+
+/** What each role may do, in one line each (the members page and the invite page show them). */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  viewer: 'Reads every document, claim, vote tally and comment, live; changes nothing.',
+  annotator: 'Also adds claims, evidence, notes, tags, comments and the shared confidence, and imports documents.',
+  factchecker: 'Also votes blind on each claim’s verdict, with a confidence and a reason.',
+  lead: 'Also signs claims off, reveals votes, publishes, exports, manages members and invites, and changes the settings.',
+};

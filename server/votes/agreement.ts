@@ -32,7 +32,8 @@ export function tally(verdicts: readonly Verdict[]): Tally {
 
 export type Metric = 'nominal' | 'ordinal' | 'interval';
 
-export type AlphaResult = Agreement;
+/** Alpha with what it rests on. */
+export type AlphaResult = Pick<Agreement, 'alpha' | 'pairable' | 'units'>;
 
 /**
  * Krippendorff's alpha over units of judgements (`units[u]` = the values coders gave unit u; a
@@ -93,4 +94,26 @@ export function verdictAlpha(claims: ReadonlyArray<ReadonlyArray<Verdict>>): Alp
     claims.map((vs) => vs.map(ratingOf).filter((r): r is number => r !== null)),
     'ordinal',
   );
+}
+
+/**
+ * When alpha is worth showing: over at least MIN_ALPHA_UNITS claims with two or more judgements
+ * on the scale, and at least MIN_ALPHA_PAIRABLE pairable judgements in all. Below that one claim
+ * decides everything (a single claim with three votes gives α = 0.00 or undefined whatever the
+ * team's reliability), so the dashboards say there are not enough votes yet instead.
+ */
+export const MIN_ALPHA_UNITS = 3;
+export const MIN_ALPHA_PAIRABLE = 6;
+
+/** Whether an alpha rests on enough judgements to mean something (MIN_ALPHA_UNITS, MIN_ALPHA_PAIRABLE). */
+export const enoughForAlpha = (r: { units: number; pairable: number }): boolean => r.units >= MIN_ALPHA_UNITS && r.pairable >= MIN_ALPHA_PAIRABLE;
+
+/**
+ * The dashboards' agreement: ordinal alpha over the claims' revealed verdicts with what it rests
+ * on, and alpha itself only when `enoughForAlpha` (null otherwise, with `enough: false`).
+ */
+export function dashboardAgreement(claims: ReadonlyArray<ReadonlyArray<Verdict>>): Agreement {
+  const result = verdictAlpha(claims);
+  const enough = enoughForAlpha(result);
+  return { alpha: enough ? result.alpha : null, pairable: result.pairable, units: result.units, enough, minimum: { units: MIN_ALPHA_UNITS, pairable: MIN_ALPHA_PAIRABLE } };
 }

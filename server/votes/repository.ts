@@ -92,7 +92,7 @@ export type CastOutcome =
 
 /**
  * Records a vote in the claim's current round, on the words the claim has now, and reveals the
- * claim when its blind votes reach the workspace's quorum, in one transaction. Before reveal a
+ * claim when its blind votes reach the workspace's quorum (unless its reveal rule is `lead`), in one transaction. Before reveal a
  * vote replaces the voter's earlier one of the round (the history keeps both). After reveal a
  * first vote is stored as `afterReveal` (not counted); a blind vote is final (`final`: revise it).
  */
@@ -101,7 +101,7 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
     // Serialise votes on one claim, so two votes completing the quorum reveal it exactly once
     // (and a new round started by a wording change never takes a vote of the old one).
     const [claim] = await tx
-      .select({ revealedAt: claims.revealedAt, quorum: workspaces.quorum, round: claims.voteRound, exact: claims.exact })
+      .select({ revealedAt: claims.revealedAt, quorum: workspaces.quorum, revealRule: workspaces.revealRule, round: claims.voteRound, exact: claims.exact })
       .from(claims)
       .innerJoin(documents, eq(documents.id, claims.documentId))
       .innerJoin(workspaces, eq(workspaces.id, documents.workspaceId))
@@ -133,7 +133,8 @@ export async function castVote(db: Db, input: { claimId: string; documentId: str
     });
     const [{ n }] = await tx.select({ n: count() }).from(votes).where(blindOfRound(input.claimId, claim.round));
     let revealedNow = false;
-    if (!revealed && n >= claim.quorum) {
+    // Under the workspace's `lead` reveal rule only a lead reveals, however many votes are in.
+    if (!revealed && claim.revealRule === 'quorum' && n >= claim.quorum) {
       await tx.update(claims).set({ revealedAt: sql`now()` }).where(eq(claims.id, input.claimId));
       await tx.insert(claimEvents).values({ claimId: input.claimId, documentId: input.documentId, userId: null, action: 'revealed', field: 'quorum', to: n });
       revealedNow = true;

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db';
-import { memberships, users, workspaces } from '../../db/schema';
+import { memberships, users, workspaces, type RevealRule } from '../../db/schema';
 import type { Role } from '../shared/roles';
 
 /** Creates a workspace with its creator as lead, in one transaction. */
@@ -15,15 +15,15 @@ export async function createWorkspace(db: Db, name: string, leadId: string) {
 /** The workspaces a user is a member of, with their role in each. */
 export function listWorkspacesOf(db: Db, userId: string) {
   return db
-    .select({ id: workspaces.id, name: workspaces.name, quorum: workspaces.quorum, publicVotes: workspaces.publicVotes, role: memberships.role })
+    .select({ id: workspaces.id, name: workspaces.name, quorum: workspaces.quorum, publicVotes: workspaces.publicVotes, revealRule: workspaces.revealRule, role: memberships.role })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.createdAt));
 }
 
-/** Renames a workspace, changes its voting quorum or whether published checks show votes; returns it. */
-export async function updateWorkspace(db: Db, workspaceId: string, changes: { name?: string; quorum?: number; publicVotes?: boolean }) {
+/** Renames a workspace, changes its voting quorum, its reveal rule or whether published checks show votes; returns it. */
+export async function updateWorkspace(db: Db, workspaceId: string, changes: { name?: string; quorum?: number; publicVotes?: boolean; revealRule?: RevealRule }) {
   const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
   return row;
 }
@@ -66,21 +66,24 @@ export async function addMember(db: Db, workspaceId: string, email: string, role
   return { ok: true, member: { user, role } };
 }
 
-/** Changes a member's role; false when the user is not a member. */
-export async function setMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<boolean> {
-  const rows = await db
-    .update(memberships)
-    .set({ role })
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)))
-    .returning({ role: memberships.role });
-  return rows.length > 0;
-}
+export type MembershipChange = 'done' | 'not_member' | 'last_lead';
 
-/** How many leads a workspace has (the last one cannot be demoted). */
-export async function countLeads(db: Db, workspaceId: string): Promise<number> {
-  const rows = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'lead')));
-  return rows.length;
+/**
+ * Changes a member's role, or removes them (`role` null), unless that would leave the workspace
+ * without a lead. Changes to one workspace's members are serialised (its row is locked), so two
+ * leads stepping down at once cannot both succeed.
+ */
+export async function changeMembership(db: Db, workspaceId: string, userId: string, role: Role | null): Promise<MembershipChange> {
+  return db.transaction(async (tx) => {
+    await tx.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.id, workspaceId)).for('update');
+    const members = await tx.select({ userId: memberships.userId, role: memberships.role }).from(memberships).where(eq(memberships.workspaceId, workspaceId));
+    const target = members.find((m) => m.userId === userId);
+    if (!target) return 'not_member';
+    const leads = members.filter((m) => m.role === 'lead').length;
+    if (target.role === 'lead' && role !== 'lead' && leads === 1) return 'last_lead';
+    const member = and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId));
+    if (role === null) await tx.delete(memberships).where(member);
+    else await tx.update(memberships).set({ role }).where(member);
+    return 'done';
+  });
 }

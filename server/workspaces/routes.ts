@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { conflict, notFound } from '../errors';
-import { addMember, countLeads, createWorkspace, listMembers, listWorkspacesOf, setMemberRole, updateWorkspace } from './repository';
+import { conflict, forbidden, notFound } from '../errors';
+import { addMember, changeMembership, createWorkspace, listMembers, listWorkspacesOf, updateWorkspace, type MembershipChange } from './repository';
 import {
   addMemberBody,
   createWorkspaceBody,
@@ -13,7 +13,8 @@ import {
   workspaceReply,
   workspacesReply,
 } from './schemas';
-import { errorResponses } from '../plugins/error-responses';
+import { errorResponses, noContent } from '../plugins/error-responses';
+import { roleAtLeast, type Role } from '../shared/roles';
 
 /** Workspaces and their members (API.md "Workspaces and members"). */
 const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -22,7 +23,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['workspaces'], body: createWorkspaceBody, response: { 201: workspaceReply } },
   }, async (request, reply) => {
     const workspace = await createWorkspace(app.db, request.body.name, request.access.user.id);
-    return reply.code(201).send({ workspace: { id: workspace.id, name: workspace.name, quorum: workspace.quorum, publicVotes: workspace.publicVotes, role: workspace.role } });
+    return reply.code(201).send({ workspace: presentWorkspace(workspace, workspace.role) });
   });
 
   app.patch('/workspaces/:wid', {
@@ -30,7 +31,7 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['workspaces'], params: workspaceParams, body: updateWorkspaceBody, response: { 200: workspaceReply } },
   }, async (request) => {
     const row = await updateWorkspace(app.db, request.params.wid, request.body);
-    return { workspace: { id: row.id, name: row.name, quorum: row.quorum, publicVotes: row.publicVotes, role: request.access.role } };
+    return { workspace: presentWorkspace(row, request.access.role) };
   });
 
   app.get('/workspaces', {
@@ -62,15 +63,39 @@ const workspaceRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['workspaces'], params: memberParams, body: setRoleBody, response: { 200: membersReply, ...errorResponses(409) } },
   }, async (request) => {
     const { wid, userId } = request.params;
-    const members = await listMembers(app.db, wid);
-    const target = members.find((m) => m.user.id === userId);
-    if (!target) throw notFound('member_not_found', 'That user is not a member of this workspace.');
-    if (target.role === 'lead' && request.body.role !== 'lead' && (await countLeads(app.db, wid)) === 1) {
-      throw conflict('last_lead', 'A workspace needs at least one lead; make someone else lead first.');
-    }
-    await setMemberRole(app.db, wid, userId, request.body.role);
+    refuseChange(await changeMembership(app.db, wid, userId, request.body.role), 'step down');
     return { members: await listMembers(app.db, wid) };
   });
+
+  app.delete('/workspaces/:wid/members/:userId', {
+    // A lead removes anyone; any member may remove themselves (leave). The last lead can do neither.
+    config: { access: { role: 'viewer', find: 'workspace' } },
+    schema: { tags: ['workspaces'], params: memberParams, response: { 204: noContent, ...errorResponses(403, 404, 409) } },
+  }, async (request, reply) => {
+    const { wid, userId } = request.params;
+    const { user, role } = request.access;
+    if (userId !== user.id && !roleAtLeast(role, 'lead')) {
+      throw forbidden('insufficient_role', 'Only a lead removes other members; you can only leave the workspace yourself.');
+    }
+    refuseChange(await changeMembership(app.db, wid, userId, null), userId === user.id ? 'leave' : 'be removed');
+    return reply.code(204).send(null);
+  });
 };
+
+/** The API's 404 or 409 for a membership change that did not happen. */
+function refuseChange(outcome: MembershipChange, what: string): void {
+  if (outcome === 'not_member') throw notFound('member_not_found', 'That user is not a member of this workspace.');
+  if (outcome === 'last_lead') throw conflict('last_lead', `A workspace needs at least one lead, and this is the last one: make someone else lead before they ${what}.`);
+}
+
+/** A workspace as the API shows it, with the caller's role in it. */
+const presentWorkspace = (w: { id: string; name: string; quorum: number; publicVotes: boolean; revealRule: 'quorum' | 'lead' }, role: Role) => ({
+  id: w.id,
+  name: w.name,
+  quorum: w.quorum,
+  publicVotes: w.publicVotes,
+  revealRule: w.revealRule,
+  role,
+});
 
 export default workspaceRoutes;

@@ -1,12 +1,13 @@
 import { createSelectSchema } from 'drizzle-zod';
 import { z } from 'zod';
 import { storable, storableString } from '../validation';
-import { memberRole, workspaces } from '../../db/schema';
+import { memberRole, revealRule, workspaces } from '../../db/schema';
 import { userSchema } from '../auth/schemas';
 
 export const roleSchema = createSelectSchema(memberRole);
+export const revealRuleSchema = createSelectSchema(revealRule);
 
-export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true, quorum: true, publicVotes: true }).extend({ role: roleSchema });
+export const workspaceSchema = createSelectSchema(workspaces).pick({ id: true, name: true, quorum: true, publicVotes: true, revealRule: true }).extend({ role: roleSchema });
 export const memberSchema = z.object({ user: userSchema, role: roleSchema });
 
 export const workspaceParams = z.object({ wid: z.uuid({ error: 'must be a workspace id (UUID)' }) });
@@ -20,8 +21,10 @@ export const updateWorkspaceBody = z
     quorum: z.number().int().min(1).max(50).optional(),
     /** Whether published fact-checks show each fact-checker's verdict (by default only the tally). */
     publicVotes: z.boolean().optional(),
+    /** `quorum`: revealed automatically once the quorum of votes is in (a lead may reveal earlier); `lead`: only a lead reveals. */
+    revealRule: revealRuleSchema.optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { error: 'give name, quorum or publicVotes' });
+  .refine((b) => Object.keys(b).length > 0, { error: 'give name, quorum, publicVotes or revealRule' });
 export const setRoleBody = z.strictObject({ role: roleSchema });
 
 export const workspaceReply = z.object({ workspace: workspaceSchema });

@@ -58,6 +58,8 @@ const freshClaim = () => made('claim', team.lead.post(`/api/documents/${document
 const linkEvidence = (claimId: string) =>
   made('evidence', team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' }), (b) => b.evidence.id as string);
 
+const freshInvite = () => made('invite', team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'viewer' }), (b) => b.invite.id as string);
+
 /** A claim the lead signed off as verified (with the override confirmed: it has no evidence or votes), ready to publish. */
 async function signedOffClaim(): Promise<string> {
   const id = await freshClaim();
@@ -103,6 +105,25 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'GET /api/workspaces/:wid/members': async () => ({ path: `/api/workspaces/${team.wid}/members` }),
   'POST /api/workspaces/:wid/members': async () => ({ path: `/api/workspaces/${team.wid}/members`, body: { email: (await signUp(app.url, 'joiner')).user!.email, role: 'viewer' } }),
   'PATCH /api/workspaces/:wid/members/:userId': async () => ({ path: `/api/workspaces/${team.wid}/members/${team.viewer.user!.id}`, body: { role: 'viewer' } }),
+  // A member leaving: each actor leaves a workspace of its own, made for it with its role (the
+  // shared team stays whole); the lead leaves one with a second lead. Outsiders try the team's.
+  'DELETE /api/workspaces/:wid/members/:userId': async (actor) => {
+    if (actor === 'signed_out' || actor === 'outsider') return { path: `/api/workspaces/${team.wid}/members/${team.viewer.user!.id}` };
+    const owner = await signUp(app.url, 'leave-owner');
+    const wid = await made('workspace', owner.post('/api/workspaces', { name: 'To leave' }), (b) => b.workspace.id as string);
+    await made('member', owner.post(`/api/workspaces/${wid}/members`, { email: clientOf(actor).user!.email, role: actor }), () => null);
+    return { path: `/api/workspaces/${wid}/members/${clientOf(actor).user!.id}` };
+  },
+  'POST /api/workspaces/:wid/invites': async () => ({ path: `/api/workspaces/${team.wid}/invites`, body: { role: 'viewer' } }),
+  'GET /api/workspaces/:wid/invites': async () => ({ path: `/api/workspaces/${team.wid}/invites` }),
+  'DELETE /api/workspaces/:wid/invites/:id': async () => ({ path: `/api/workspaces/${team.wid}/invites/${await freshInvite()}` }),
+  'GET /api/invites/:token': async () => ({ path: `/api/invites/${await made('invite', team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'viewer' }), (b) => b.token as string)}` }),
+  // A link to a workspace of its own, so joining never changes the shared team's roles.
+  'POST /api/invites/:token/accept': async () => {
+    const owner = await signUp(app.url, 'invite-owner');
+    const wid = await made('workspace', owner.post('/api/workspaces', { name: 'To join' }), (b) => b.workspace.id as string);
+    return { path: `/api/invites/${await made('invite', owner.post(`/api/workspaces/${wid}/invites`, { role: 'viewer' }), (b) => b.token as string)}/accept` };
+  },
   'POST /api/workspaces/:wid/documents': async () => ({ path: `/api/workspaces/${team.wid}/documents`, body: { title: 'T', text: 'Some text.' } }),
   'GET /api/workspaces/:wid/documents': async () => ({ path: `/api/workspaces/${team.wid}/documents` }),
   'GET /api/workspaces/:wid/search': async () => ({ path: `/api/workspaces/${team.wid}/search?q=homes` }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as Y from 'yjs';
 import { claimsOf } from '../../server/shared/claim-doc';
-import { verdictAlpha } from '../../server/votes/agreement';
+import { dashboardAgreement } from '../../server/votes/agreement';
 import { startApp, type TestApp } from '../helpers/app';
 import { addFactcheckers, workspaceWithRoles, type Client } from '../helpers/client';
 import { connect, eventually, synced, type CollabClient } from '../helpers/collab';
@@ -113,7 +113,7 @@ describe('blind votes', () => {
     const claims = (await team.viewer.get(`/api/documents/${documentId}/claims`)).body.claims;
     const blind = claims.filter((c: { revealed: boolean }) => c.revealed).map((c) => c.votes.filter((v) => !v.afterReveal).map((v) => v.verdict));
     const first = await board();
-    expect(first.agreement).toEqual(verdictAlpha(blind));
+    expect(first.agreement).toEqual(dashboardAgreement(blind));
     expect(first.verdicts.inaccurate).toBe(1);
 
     const claim = claims.find((c) => c.anchor.exact === 'between 5,500 and 6,000 militants')!;

@@ -15,7 +15,7 @@ describe('workspaces', () => {
     const ann = await signUp(app.url, 'ann');
     const created = await ann.post('/api/workspaces', { name: 'Climate desk' });
     expect(created.status).toBe(201);
-    expect(created.body.workspace).toEqual({ id: expect.any(String), name: 'Climate desk', quorum: 3, publicVotes: false, role: 'lead' });
+    expect(created.body.workspace).toEqual({ id: expect.any(String), name: 'Climate desk', quorum: 3, publicVotes: false, revealRule: 'quorum', role: 'lead' });
     expect((await ann.get('/api/workspaces')).body.workspaces).toEqual([created.body.workspace]);
     const names = (await team.outsider.get('/api/workspaces')).body.workspaces.map((w: { name: string }) => w.name);
     expect(names).toEqual(['Elsewhere']);
@@ -27,7 +27,7 @@ describe('workspaces', () => {
     expect(res.body.members.map((m: { role: string }) => m.role)).toEqual(['lead', 'viewer', 'annotator', 'factchecker']);
     expect(res.body.members[0].user).toEqual(team.lead.user);
     const mine = (await team.viewer.get('/api/workspaces')).body.workspaces;
-    expect(mine).toEqual([{ id: team.wid, name: 'Newsroom', quorum: 3, publicVotes: false, role: 'viewer' }]);
+    expect(mine).toEqual([{ id: team.wid, name: 'Newsroom', quorum: 3, publicVotes: false, revealRule: 'quorum', role: 'viewer' }]);
   });
 
   test('another workspace answers 404, never 403 or data', async () => {

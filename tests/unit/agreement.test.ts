@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { krippendorffAlpha, ratingOf, tally, verdictAlpha } from '../../server/votes/agreement';
+import { dashboardAgreement, enoughForAlpha, krippendorffAlpha, MIN_ALPHA_PAIRABLE, MIN_ALPHA_UNITS, ratingOf, tally, verdictAlpha } from '../../server/votes/agreement';
 
 /**
  * Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", example C: four observers,
@@ -66,5 +66,36 @@ describe('tally', () => {
   test('a tie has no consensus; no votes have no agreement', () => {
     expect(tally(['accurate', 'mixed'])).toMatchObject({ consensus: null, agreement: 0.5 });
     expect(tally([])).toEqual({ count: 0, byVerdict: {}, consensus: null, agreement: null });
+  });
+});
+
+describe('when alpha is shown (dashboardAgreement)', () => {
+  test('one claim with three votes is not enough: alpha is null, with what it rests on and the minimum', () => {
+    const one = dashboardAgreement([['accurate', 'accurate', 'mixed']]);
+    expect(one).toEqual({ alpha: null, pairable: 3, units: 1, enough: false, minimum: { units: MIN_ALPHA_UNITS, pairable: MIN_ALPHA_PAIRABLE } });
+    // The raw coefficient exists, and is the misleading figure the dashboard used to show.
+    expect(verdictAlpha([['accurate', 'accurate', 'mixed']]).alpha).not.toBeNull();
+  });
+
+  test('two claims with many votes are still too few claims; three claims with two votes each are enough', () => {
+    expect(dashboardAgreement([Array(5).fill('accurate'), ['inaccurate', 'inaccurate', 'mixed', 'inaccurate']]).enough).toBe(false);
+    const three = dashboardAgreement([
+      ['accurate', 'accurate'],
+      ['inaccurate', 'inaccurate'],
+      ['mixed', 'mostly_accurate'],
+    ]);
+    expect(three.enough).toBe(true);
+    expect(three.alpha).toBe(verdictAlpha([['accurate', 'accurate'], ['inaccurate', 'inaccurate'], ['mixed', 'mostly_accurate']]).alpha);
+  });
+
+  test('claims with one vote, and unverifiable votes, do not count toward the minimum', () => {
+    const r = dashboardAgreement([['accurate'], ['mixed'], ['inaccurate', 'unverifiable'], ['accurate', 'accurate'], ['mixed', 'mixed']]);
+    expect(r).toMatchObject({ units: 2, pairable: 4, enough: false, alpha: null });
+  });
+
+  test('the rule is exactly the minimum: units and pairable values each at least their bound', () => {
+    expect(enoughForAlpha({ units: MIN_ALPHA_UNITS, pairable: MIN_ALPHA_PAIRABLE })).toBe(true);
+    expect(enoughForAlpha({ units: MIN_ALPHA_UNITS - 1, pairable: 100 })).toBe(false);
+    expect(enoughForAlpha({ units: 100, pairable: MIN_ALPHA_PAIRABLE - 1 })).toBe(false);
   });
 });
