@@ -6,6 +6,7 @@ import type { ClaimJson } from '../claims/schemas';
 import { documentTextAt } from '../annotations/repository';
 import { archiveSummaries, type ArchiveSummary } from '../archive/repository';
 import { isPublic } from '../publish/repository';
+import { sameClaimLinks, type SameClaimLink } from '../matching/repository';
 
 export interface ExportFilter {
   workspaceId: string;
@@ -36,6 +37,8 @@ export interface ExportItem {
   text?: string;
   /** The filter the export was asked for (a report's heading says what was exported). */
   filter?: ExportFilter;
+  /** The claims confirmed as the same claim as this one (server/matching). */
+  sameClaims?: SameClaimLink[];
 }
 
 function where(filter: ExportFilter): SQL {
@@ -100,11 +103,12 @@ export async function* exportItems(db: Db, filter: ExportFilter, pageSize = 500,
       if (page.length === 0) break;
       const full = new Map((await listClaims(db, { ids: page.map((p) => p.id) }, null)).map((c) => [c.id, c]));
       const archived = await archiveSummaries(db, page.map((p) => p.id));
+      const sameClaims = await sameClaimLinks(db, page.map((p) => p.id));
       for (const row of page) {
         const claim = full.get(row.id);
         if (!claim) continue;
         const archives = new Map(claim.evidence.flatMap((e) => (archived.has(`${claim.id}:${e.id}`) ? [[e.id, archived.get(`${claim.id}:${e.id}`)!] as const] : [])));
-        yield { claim, document, archives, text: await textAt(claim.anchor.version), filter };
+        yield { claim, document, archives, text: await textAt(claim.anchor.version), filter, sameClaims: sameClaims.get(claim.id) };
       }
       emitted += page.length;
       after = page[page.length - 1];

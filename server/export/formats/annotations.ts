@@ -92,6 +92,17 @@ function evidenceBodies({ claim, document, archives }: ExportItem, ctx: ExportCo
 }
 
 /**
+ * `corroborate:sameClaim`: the annotations of the claims a person confirmed as the same claim as
+ * this one (server/matching), as node references (`{"id": IRI}`, which the context reads as
+ * `@id`). The Web Annotation Vocabulary has no relation between annotations, and a `linking` body
+ * would read as evidence (the import takes those as evidence): an extension property in our own
+ * namespace is how the model is extended.
+ */
+export const SAME_CLAIM = 'corroborate:sameClaim';
+const sameClaimLinks = ({ sameClaims }: ExportItem, ctx: ExportContext) =>
+  sameClaims?.length ? { [SAME_CLAIM]: sameClaims.map((l) => ({ id: claimUrl(ctx, l.documentId, l.claimId) })) } : {};
+
+/**
  * One W3C Web Annotation per claim (motivation `assessing`): the target is the document (its
  * source URL, or the document in Corroborate) with a TextQuoteSelector and a TextPositionSelector;
  * the bodies are the claim's note (`commenting`) and tags (`tagging`), its assessment (`assessing`,
@@ -113,6 +124,7 @@ export function annotation(item: ExportItem, ctx: ExportContext, offsets?: CodeP
     modified: claim.updatedAt,
     ...(claim.createdBy ? { creator: { type: 'Person', name: claim.createdBy.name } } : {}),
     ...(claim.confidence !== null ? { [TERMS.confidence]: claim.confidence } : {}),
+    ...sameClaimLinks(item, ctx),
     body,
     target: {
       source: document.sourceUrl ? toUri(document.sourceUrl) : documentUrl(ctx, document.id),

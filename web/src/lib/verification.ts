@@ -212,6 +212,15 @@ const statusOf = (value: unknown): string | null => {
 /** " — reason" when the entry carries one. */
 const because = (event: HistoryEvent): string => (event.reason ? ` — “${event.reason}”` : '');
 
+/** A claim-matching entry (server/matching): the decision and the other claim's words. */
+function matchWords(action: string, from: unknown, to: unknown): string {
+  const other = (action === 'match_undone' ? from : to) as { exact?: unknown; decision?: unknown } | null;
+  const quote = typeof other?.exact === 'string' ? ` “${other.exact.length > 80 ? `${other.exact.slice(0, 79)}…` : other.exact}”` : ' a claim of another document';
+  if (action === 'match_confirmed') return `confirmed it is the same claim as${quote}`;
+  if (action === 'match_rejected') return `rejected a match with${quote}`;
+  return `undid the ${other?.decision === 'rejected' ? 'rejected' : 'confirmed'} match with${quote}`;
+}
+
 /**
  * A history entry in words, without who or when: "confidence 60 → 80", "voted", "status In review → Verified (override)".
  * A hidden vote's verdict never shows (the server sends `to: null` for it anyway).
@@ -268,6 +277,10 @@ export function describeEvent(event: HistoryEvent): string {
       return 'needs review after a new version';
     case 'deleted':
       return 'deleted the claim';
+    case 'match_confirmed':
+    case 'match_rejected':
+    case 'match_undone':
+      return matchWords(action, from, to);
     case 'forged_write_undone':
       return `a forged write${event.field ? ` to ${event.field}` : ''} was undone`;
     case 'invalid_value_undone':
