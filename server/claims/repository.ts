@@ -5,7 +5,7 @@ import { claimEvents, claims, documents, evidence, users, type ClaimStatus } fro
 import { isSignedOff, VERDICTS, type Verdict } from '../shared/claim-doc';
 import { isImportantAction, ROUTINE_ACTIONS } from '../shared/history';
 import { factCheckPath } from '../shared/public-paths';
-import { listComments, listVotes } from '../votes/repository';
+import { listComments, listVotes, type CommentRow, type VoteRow } from '../votes/repository';
 import { visibleVotes, voteJson } from '../votes/visibility';
 import type { ClaimJson } from './schemas';
 
@@ -60,8 +60,22 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     items.reduce((m, item) => m.set(item.claimId, [...(m.get(item.claimId) ?? []), item]), new Map<string, T[]>());
   const votesOf = groupBy(allVotes);
   const commentsOf = groupBy(allComments);
-  return rows.map(({ claim: c, creator: by, signer: signedBy }) => {
-    const { votes, tally, earlier } = visibleVotes(votesOf.get(c.id) ?? [], { revealed: c.revealedAt !== null, round: c.voteRound }, viewerId);
+  return rows.map((row) => claimJson(row, byClaim.get(row.claim.id) ?? [], votesOf.get(row.claim.id) ?? [], commentsOf.get(row.claim.id) ?? [], viewerId));
+}
+
+/** A claim row with the people it names, as listClaims and the export (server/export/repository.ts) read it. */
+export interface ClaimWithPeople {
+  claim: typeof claims.$inferSelect;
+  creator: { id: string | null; name: string | null } | null;
+  signer: { id: string | null; name: string | null } | null;
+}
+
+/**
+ * A claim as the API shows it to `viewerId`, from its row, its evidence (in list order), all its
+ * votes (by round, then time) and its comments (by time): one definition for every reader.
+ */
+export function claimJson({ claim: c, creator: by, signer: signedBy }: ClaimWithPeople, evidenceList: ClaimJson['evidence'], claimVotes: VoteRow[], claimComments: CommentRow[], viewerId: string | null): ClaimJson {
+    const { votes, tally, earlier } = visibleVotes(claimVotes, { revealed: c.revealedAt !== null, round: c.voteRound }, viewerId);
     return {
     id: c.id,
     documentId: c.documentId,
@@ -70,10 +84,10 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     confidence: c.confidence,
     note: c.note,
     tags: c.tags,
-    createdBy: by?.id ? { id: by.id, name: by.name } : null,
+    createdBy: by?.id ? { id: by.id, name: by.name! } : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    evidence: byClaim.get(c.id) ?? [],
+    evidence: evidenceList,
     votes: votes.map(voteJson),
     revealed: c.revealedAt !== null,
     tally,
@@ -82,13 +96,12 @@ export async function listClaims(db: Db, where: { documentId: string } | { ids: 
     statusReason: c.statusReason,
     signOff:
       c.status === 'verified' || c.status === 'rejected'
-        ? { rationale: c.signOffRationale, rating: verdictOrNull(c.signOffRating), by: signedBy?.id ? { id: signedBy.id, name: signedBy.name } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
+        ? { rationale: c.signOffRationale, rating: verdictOrNull(c.signOffRating), by: signedBy?.id ? { id: signedBy.id, name: signedBy.name! } : null, at: c.signedOffAt?.toISOString() ?? null, override: c.signOffOverride }
         : null,
     publication: c.publishedAt && isSignedOff(c.status) ? { url: factCheckPath(c.id), at: c.publishedAt.toISOString() } : null,
-    comments: (commentsOf.get(c.id) ?? []).map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
+    comments: claimComments.map((m) => ({ id: m.id, user: m.user, body: m.body, replyTo: m.replyTo, at: m.at.toISOString() })),
     review: c.review ?? null,
     };
-  });
 }
 
 /** A claim as access checks find it: where it lives, and its status (null for a deleted claim known only from its history). */

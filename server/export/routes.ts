@@ -79,7 +79,7 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
     async function* chunks() {
       yield format.head(ctx);
       let index = 0;
-      for await (const item of exportItems(app.db, filter, 500, limit)) yield format.item(item, index++, ctx);
+      for await (const item of exportItems(app.db, filter, undefined, limit)) yield format.item(item, index++, ctx);
       yield format.tail(ctx);
     }
     const filename = `corroborate-${ctx.workspaceName.replace(/[^\w-]+/g, '-').toLowerCase()}-${ctx.generatedAt.toISOString().slice(0, 10)}.${format.extension}`;

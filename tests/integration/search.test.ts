@@ -114,8 +114,8 @@ describe('what a careless or hostile searcher sends', () => {
     for (const q of ['port\u0000', 'x'.repeat(501)]) {
       const res = await search(q);
       expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('validation_error');
-      expect(res.body.error.message).toMatch(/querystring\.q/);
+      expect(res.body.error?.code).toBe('validation_error');
+      expect(res.body.error?.message).toMatch(/querystring\.q/);
     }
     // A lone surrogate cannot be percent-encoded as UTF-8: its raw bytes are sent instead.
     const raw = await team.viewer.get(`/api/workspaces/${team.wid}/search?q=port%ED%A0%80`);
