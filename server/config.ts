@@ -46,7 +46,7 @@ export interface Config {
     maxFrameBytes: number;
     /** A connection whose unsent data passes this is closed (4508) instead of growing memory. */
     maxBufferedBytes: number;
-    /** Group-commit interval of the update log. */
+    /** Wait before a group commit starts; 0 (the default) starts it at once when none is in flight. */
     commitIntervalMs: number;
     /** How long a document with no connections stays in memory after its last save. */
     idleUnloadMs: number;
@@ -70,6 +70,8 @@ export interface Config {
     heartbeatMs: number;
     /** /api/health answers 503 once changes have waited this long because commits fail. */
     unsavedAlertMs: number;
+    /** Milliseconds of each event-loop turn incoming collaboration frames may take; past it their sockets are paused (backpressure). */
+    frameBudgetMs: number;
   };
   /** CPU-heavy work (imports, suggestions, anchoring) runs in a pool of worker threads, within these limits (docs/api.md "Limits"). */
   jobs: {
@@ -147,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collab: {
       maxFrameBytes: Number(env.COLLAB_MAX_FRAME_BYTES ?? 2 * MB),
       maxBufferedBytes: Number(env.COLLAB_MAX_BUFFERED_BYTES ?? 8 * MB),
-      commitIntervalMs: Number(env.COLLAB_COMMIT_INTERVAL_MS ?? 4),
+      commitIntervalMs: Number(env.COLLAB_COMMIT_INTERVAL_MS ?? 0),
       idleUnloadMs: Number(env.COLLAB_IDLE_UNLOAD_MS ?? 30_000),
       compactAfterRows: Number(env.COLLAB_COMPACT_AFTER_ROWS ?? 1000),
       messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND ?? 300),
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxHeldBytes: Number(env.COLLAB_MAX_HELD_BYTES ?? 4 * MB),
       heartbeatMs: Number(env.COLLAB_HEARTBEAT_MS ?? 30_000),
       unsavedAlertMs: Number(env.COLLAB_UNSAVED_ALERT_MS ?? 10_000),
+      frameBudgetMs: Number(env.COLLAB_FRAME_BUDGET_MS ?? 20),
     },
     jobs: {
       threads: Number(env.JOBS_THREADS ?? Math.max(1, availableParallelism() - 1)),

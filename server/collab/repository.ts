@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
@@ -6,6 +6,7 @@ import type { Db } from '../../db';
 import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence, quarantinedBatches } from '../../db/schema';
 import { DEFAULT_HISTORY_WINDOW_MS, isFoldedAction, ROUTINE_ACTIONS } from '../shared/history';
 import { toStorable } from '../shared/storable-text';
+import { bearsOn } from './history-coalesce';
 
 export type ClaimRow = typeof claims.$inferInsert;
 export type EvidenceRow = typeof evidence.$inferInsert;
@@ -71,40 +72,55 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * edit, has the same offline mark, and is still the claim's latest entry for that field with no
  * important entry after it (another person's edit, a vote or a status change keeps them apart).
  * It runs on the stored rows inside the commit's transaction, so it holds across batches,
- * restarts and processes; the row is locked so two processes do not merge into it at once.
+ * restarts and processes; the rows are locked so two processes do not merge into one at once.
+ *
+ * The batch is already coalesced (history-coalesce.ts), so only an edit with no earlier entry of
+ * its claim in the batch that bears on it can fold into a stored one: those entries are looked up
+ * in one statement, the folds written in one and the rest inserted in order — a few statements per
+ * batch however many claims it touched, not two per edit.
  */
 async function appendHistory(tx: Tx, events: ClaimEventRow[], windowMs: number): Promise<void> {
-  let run: ClaimEventRow[] = [];
-  const flush = async () => {
-    for (const rows of chunked(run)) await tx.insert(claimEvents).values(rows);
-    run = [];
-  };
-  for (const event of events) {
-    if (!isFoldedAction(event.action) || !event.userId || !event.field || windowMs <= 0) {
-      run.push(event);
-      continue;
+  const candidates: number[] = [];
+  const seen = new Map<string, ClaimEventRow[]>();
+  events.forEach((event, i) => {
+    const earlier = seen.get(event.claimId) ?? [];
+    if (isFoldedAction(event.action) && event.userId && event.field && windowMs > 0 && !earlier.some((e) => bearsOn(e, event.field))) candidates.push(i);
+    earlier.push(event);
+    seen.set(event.claimId, earlier);
+  });
+  const folded = new Map<number, { id: number; to: unknown }>();
+  for (const chunk of chunked(candidates)) {
+    const wanted = sql.join(
+      chunk.map((i) => sql`(${i}::int, ${events[i].claimId}::uuid, ${events[i].field}::text)`),
+      sql`, `,
+    );
+    const result = await tx.execute(sql`
+      select v.k, last.id, last.user_id, last.action, last.offline, extract(epoch from last.at)::float8 * 1000 as at_ms
+      from (values ${wanted}) as v(k, claim_id, field)
+      cross join lateral (
+        select e.id, e.user_id, e.action, e.offline, e.at from claim_events e
+        where e.claim_id = v.claim_id and e.document_id = ${events[chunk[0]].documentId}::uuid
+          and (e.field = v.field or e.action not in (${sql.join(ROUTINE_ACTIONS.map((a) => sql`${a}`), sql`, `)}))
+        order by e.id desc limit 1
+        for update
+      ) as last`);
+    type Last = { k: number; id: number | string; user_id: string | null; action: string; offline: boolean; at_ms: number | string };
+    for (const last of (result as unknown as { rows: Last[] }).rows) {
+      const event = events[Number(last.k)];
+      const at = event.at instanceof Date ? event.at.getTime() : Date.now();
+      const folds = last.action === event.action && last.user_id === event.userId && last.offline === Boolean(event.offline) && at - Number(last.at_ms) <= windowMs;
+      if (folds) folded.set(Number(last.k), { id: Number(last.id), to: event.to ?? null });
     }
-    await flush();
-    const [last] = await tx
-      .select({ id: claimEvents.id, userId: claimEvents.userId, action: claimEvents.action, offline: claimEvents.offline, at: claimEvents.at })
-      .from(claimEvents)
-      .where(
-        and(
-          eq(claimEvents.claimId, event.claimId),
-          eq(claimEvents.documentId, event.documentId),
-          or(eq(claimEvents.field, event.field), notInArray(claimEvents.action, [...ROUTINE_ACTIONS])),
-        ),
-      )
-      .orderBy(desc(claimEvents.id))
-      .limit(1)
-      .for('update');
-    const at = event.at instanceof Date ? event.at.getTime() : Date.now();
-    const folds =
-      last && last.action === event.action && last.userId === event.userId && last.offline === Boolean(event.offline) && at - last.at.getTime() <= windowMs;
-    if (folds) await tx.update(claimEvents).set({ to: event.to ?? null }).where(eq(claimEvents.id, last.id));
-    else run.push(event);
   }
-  await flush();
+  for (const chunk of chunked([...folded.values()])) {
+    const values = sql.join(
+      chunk.map((f) => sql`(${f.id}::bigint, ${f.to === null ? null : JSON.stringify(f.to)}::jsonb)`),
+      sql`, `,
+    );
+    await tx.execute(sql`update claim_events set "to" = v.to from (values ${values}) as v(id, "to") where claim_events.id = v.id`);
+  }
+  const inserted = events.filter((_, i) => !folded.has(i));
+  for (const rows of chunked(inserted)) await tx.insert(claimEvents).values(rows);
 }
 
 /**

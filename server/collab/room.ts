@@ -34,8 +34,8 @@ export interface RoomOptions {
   log: FastifyBaseLogger;
   /** Called when the room has updates to append (the group-commit writer). */
   schedulePersist(room: Room): void;
-  /** Called after a commit, to share the committed update with other processes. */
-  publishUpdate(room: Room, update: Uint8Array): void;
+  /** Called after a commit, to share the committed update with other processes (absent when there are none). */
+  publishUpdate?(room: Room, update: Uint8Array): void;
   publishAwareness(room: Room, update: Uint8Array): void;
   /** Unloads the room at once: what it holds in memory must not be served or stored (it is reloaded from the database). */
   evict(room: Room): void;
@@ -152,7 +152,7 @@ export class Room {
     // A client's update is already in the shadow (it was admitted there first).
     if (!(origin instanceof Connection)) this.intake.follow(update);
     if (origin?.kind === 'load') return;
-    this.fanOut.update(update, origin instanceof Connection ? origin : null);
+    this.fanOut.update(update);
     if (isPersisted(origin)) {
       this.pending.update(update, origin && 'user' in origin ? origin.user.id : null);
       this.ledger.append();
@@ -296,7 +296,7 @@ export class Room {
   committedBatch(batch: CutBatch): void {
     this.logRows += batch.updates.length;
     this.ledger.committedUpTo(batch.upTo);
-    if (batch.updates.length) this.options.publishUpdate(this, Y.mergeUpdates(batch.updates.map((u) => u.update)));
+    if (batch.updates.length && this.options.publishUpdate) this.options.publishUpdate(this, Y.mergeUpdates(batch.updates.map((u) => u.update)));
   }
 
   /** A failed commit: the batch goes back in front of what arrived since, to be retried. Nothing is acknowledged. */

@@ -4,6 +4,7 @@ import { findDocument } from '../documents/repository';
 import type { Bus } from './bus';
 import { UserBudgets, type UserBudgetLimits } from './budgets';
 import { documentVersionOf } from '../shared/document-version';
+import { FramePacer } from './frame-pacer';
 import { IdRanges } from './id-ranges';
 import { CloseCode } from '../shared/collab-protocol';
 import { compact, loadQuarantinedUpdates, loadStoredState } from './repository';
@@ -19,7 +20,7 @@ export interface RoomsOptions {
   maxHeldBytes: number;
   maxHeldMs: number;
   budgets: UserBudgetLimits;
-  /** Group-commit interval. */
+  /** Wait before a group commit starts (0: at once; see UpdateWriter). */
   commitIntervalMs: number;
   /** How long a room with no connections stays loaded after its last save. */
   idleUnloadMs: number;
@@ -27,6 +28,8 @@ export interface RoomsOptions {
   compactAfterRows: number;
   /** A person's edits to one claim field within this window are one history entry. */
   historyWindowMs?: number;
+  /** Milliseconds of each event-loop turn that incoming frames may take before their sockets are paused (FramePacer). */
+  frameBudgetMs: number;
 }
 
 /** Thrown when a document cannot be loaded; its connections are refused until it can. */
@@ -44,9 +47,12 @@ export class Rooms {
   readonly writer: UpdateWriter;
   /** What each user may send and open across all their connections to this process. */
   readonly budgets: UserBudgets;
+  /** How much of each event-loop turn incoming frames may take (past it, the sockets are paused). */
+  readonly pacer: FramePacer;
 
   constructor(private readonly options: RoomsOptions) {
     this.budgets = new UserBudgets(options.budgets);
+    this.pacer = new FramePacer(options.frameBudgetMs);
     this.writer = new UpdateWriter(
       options.db,
       options.log,
@@ -103,7 +109,8 @@ export class Rooms {
       budgets: this.budgets,
       log: this.options.log,
       schedulePersist: (r) => this.writer.schedule(r),
-      publishUpdate: (r, update) => this.options.bus.publishUpdate(r.documentId, update),
+      // The local bus has no other process to share with: the room need not merge its batches for it.
+      publishUpdate: this.options.bus.kind === 'local' ? undefined : (r, update) => this.options.bus.publishUpdate(r.documentId, update),
       publishAwareness: (r, update) => this.options.bus.publishAwareness(r.documentId, update),
       evict: (r) => void this.evict(r),
     });

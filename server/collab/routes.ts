@@ -78,12 +78,14 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWat
     accessWatch.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
     socket.on('close', () => {
       conn.closed = true;
+      rooms.pacer.forget(socket);
       rooms.budgets.close(user.id);
       accessWatch.unregister(conn);
       room.leave(conn);
       rooms.release(room);
     });
-    deliver = (data) => room.handleFrame(conn, data);
+    const handle = (data: Uint8Array) => room.handleFrame(conn, data);
+    deliver = (data) => rooms.pacer.deliver(socket, data, handle);
     for (const data of early) deliver(data);
   });
 };

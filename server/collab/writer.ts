@@ -16,9 +16,13 @@ interface Entry {
 const MAX_ROOM_ATTEMPTS = 3;
 
 /**
- * The group commit: every few milliseconds, the pending updates of all rooms (with their
- * projection, history and audit rows) go to PostgreSQL in one transaction. One commit is in flight
- * at a time; what arrives meanwhile waits for the next.
+ * The group commit, the way PostgreSQL's own works: when no commit is in flight, a change starts
+ * one at once (at the end of the event-loop turn it arrived in, so the frames that arrived with it
+ * join it); while one is in flight, what arrives waits, and all of it — the pending updates of all
+ * rooms with their projection, history and audit rows — goes to PostgreSQL in the next transaction,
+ * started the moment the current one ends. A lone edit waits for one commit, never for a window;
+ * under load the batches grow by themselves. (`delayMs` > 0 adds a fixed wait before each commit,
+ * for tests that need to see a change before it is stored.)
  *
  * One room can never hold up another: when the shared transaction fails for any reason but an
  * unreachable database, each room's batch is committed on its own. A batch the database refuses
@@ -28,7 +32,8 @@ const MAX_ROOM_ATTEMPTS = 3;
  */
 export class UpdateWriter {
   private readonly dirty = new Set<Room>();
-  private timer: NodeJS.Timeout | null = null;
+  /** The next commit, when it is scheduled: its cancel. */
+  private timer: { cancel(): void } | null = null;
   private inFlight: Promise<void> | null = null;
   private retryDelay = 0;
   private idleWaiters: Array<() => void> = [];
@@ -45,7 +50,7 @@ export class UpdateWriter {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-    private readonly intervalMs: number,
+    private readonly delayMs: number,
     private readonly onCommitted: (room: Room) => void,
     /** A room whose batch was quarantined: its clients are told and it is reloaded from the database. */
     private readonly onRefused: (room: Room) => void,
@@ -55,7 +60,18 @@ export class UpdateWriter {
 
   schedule(room: Room): void {
     this.dirty.add(room);
-    if (!this.timer && !this.inFlight) this.timer = setTimeout(() => this.flush(), this.intervalMs);
+    if (!this.timer && !this.inFlight) this.start(this.delayMs);
+  }
+
+  /** Starts the next commit after `ms` (0: at the end of this event-loop turn). */
+  private start(ms: number): void {
+    if (ms > 0) {
+      const timeout = setTimeout(() => this.flush(), ms);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    } else {
+      const immediate = setImmediate(() => this.flush());
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    }
   }
 
   /** How long the oldest change has waited because commits fail or hang, in milliseconds (0 when saving works). */
@@ -85,7 +101,7 @@ export class UpdateWriter {
     this.inFlight.finally(() => {
       this.inFlight = null;
       this.inFlightSince = null;
-      if (this.dirty.size) this.timer = setTimeout(() => this.flush(), this.retryDelay || this.intervalMs);
+      if (this.dirty.size) this.start(this.retryDelay || this.delayMs);
       else this.settle();
     });
   }
@@ -178,7 +194,7 @@ export class UpdateWriter {
 
   /** Stops retrying (shutdown when the database is gone for good). */
   stop(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
   }
 }

@@ -40,6 +40,7 @@ export default fp(
       idleUnloadMs: config.collab.idleUnloadMs,
       compactAfterRows: config.collab.compactAfterRows,
       historyWindowMs: config.historyWindowMs,
+      frameBudgetMs: config.collab.frameBudgetMs,
     });
     app.decorate('rooms', rooms);
     app.decorate('bus', bus);

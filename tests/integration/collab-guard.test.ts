@@ -121,9 +121,11 @@ test('undoing the delete of a claim brings it back with its creator, status and 
   const undo = new Y.UndoManager(claimsOf(a.doc), { trackedOrigins: new Set([null]) });
   claimsOf(a.doc).delete(id);
   await a.saved.whenSaved();
+  // The saved acknowledgement can reach the writer before the fan-out reaches the others: wait for b to see the delete.
+  await eventually(() => !claimsOf(b.doc).has(id), 5000, 'claim deleted on b');
   undo.undo();
-  await eventually(() => claimsOf(b.doc).has(id), 5000, 'claim back on b');
   await a.saved.whenSaved();
+  await eventually(() => claimsOf(b.doc).get(id)?.get('status') === 'in_review', 5000, 'claim back on b');
   const after = readClaim(claimsOf(b.doc).get(id)!);
   expect(after).toMatchObject({ status: 'in_review', createdBy: before.createdBy, createdAt: before.createdAt });
   expect((claimsOf(b.doc).get(id)!.get('comments') as Y.Array<{ body: string }>).toArray().map((c) => c.body)).toEqual(['Keep this one.']);

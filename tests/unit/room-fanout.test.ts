@@ -71,7 +71,7 @@ function seededClient(r: Room) {
 }
 
 describe('fan-out', () => {
-  test('updates applied in one event-loop tick reach each other connection as one merged message', async () => {
+  test('updates applied in one event-loop tick reach every connection, the sender included, as one merged message encoded once', async () => {
     const r = room();
     const a = fakeSocket();
     const b = fakeSocket();
@@ -99,8 +99,16 @@ describe('fan-out', () => {
     Y.applyUpdate(replica, seed);
     Y.applyUpdate(replica, toB[0]);
     expect(replica.getMap('claims').toJSON()).toEqual(source.getMap('claims').toJSON());
-    // The sender is not sent its own updates back.
-    expect(updatesIn(a.sent)).toHaveLength(0);
+    // The sender gets the same merged update (it skips what it already holds): one merge per tick, not one per sender.
+    const toA = updatesIn(a.sent);
+    expect(toA).toHaveLength(1);
+    expect(a.sent.find((f) => updatesIn([f]).length)).toBe(b.sent.find((f) => updatesIn([f]).length));
+    const before = Y.encodeStateAsUpdate(source);
+    let changed = false;
+    source.once('update', () => (changed = true));
+    Y.applyUpdate(source, toA[0]);
+    expect(changed).toBe(false);
+    expect(Y.encodeStateAsUpdate(source)).toEqual(before);
     r.destroy();
   });
 

@@ -45,6 +45,8 @@ export interface VersionNotice {
 
 /** At most one confidence update per this many milliseconds while a slider is dragged (≤ 10 a second). */
 export const CONFIDENCE_INTERVAL_MS = 100;
+/** How long the connection waits for this device's copy (IndexedDB) before connecting without it. */
+const LOCAL_COPY_TIMEOUT_MS = 10_000;
 /** Text selections are shared with the others at most this often. */
 const SELECTION_INTERVAL_MS = 80;
 
@@ -90,6 +92,8 @@ export class Room {
   #fetchingText = false;
   #localLoaded = $state(false);
   #offline = false;
+  /** Set once this device's copy has loaded (or could not be): only then may the provider connect. */
+  #mayConnect = false;
   readonly #doc = new Y.Doc();
   readonly #claims: Y.Map<ClaimMap>;
   readonly #provider: WebsocketProvider;
@@ -185,13 +189,36 @@ export class Room {
     });
     this.#listen(window, 'online', () => {
       this.#offline = false;
-      if (!this.problem?.permanent) this.#provider.connect();
+      if (!this.problem?.permanent && this.#mayConnect) this.#provider.connect();
       this.#updateSaved();
     });
     // The last value of a drag in progress is sent before the page goes away.
     this.#listen(window, 'pagehide', () => this.#confidence.forEach((send) => send.flush()));
 
-    this.#provider.connect();
+    this.#connectAfterLocalCopy();
+  }
+
+  /**
+   * Connects once this device's copy is in the document. The provider sends every change to the
+   * document as an update: had it connected first, the copy loading from IndexedDB would go up
+   * whole (megabytes for a large document, past the frame limit: closed with 4413). Loaded first,
+   * the sync sends only differences: our state vector (step 1) brings only what this copy lacks,
+   * and our answer to the server's (step 2) only what the server lacks. A browser whose IndexedDB
+   * never answers (blocked, broken) connects after LOCAL_COPY_TIMEOUT_MS without it.
+   */
+  #connectAfterLocalCopy(): void {
+    const connect = () => {
+      if (this.#mayConnect || this.#doc.isDestroyed) return;
+      this.#mayConnect = true;
+      if (!this.#offline) this.#provider.connect();
+    };
+    if (!this.#persistence) return connect();
+    const timer = setTimeout(connect, LOCAL_COPY_TIMEOUT_MS);
+    this.#cleanup.push(() => clearTimeout(timer));
+    void this.#persistence.whenSynced.then(() => {
+      clearTimeout(timer);
+      connect();
+    });
   }
 
   /** True once the claims shown are the server's, or this device's copy when the server is out of reach. */
@@ -368,7 +395,7 @@ export class Room {
     if (!problem) return;
     this.problem = problem;
     // Lost access or gone: nothing here can be sent any more, so keep no copy of it on this device.
-    if (code === CloseCode.notFound || code === CloseCode.forbidden) void this.#persistence?.clearData();
+    if (code === CloseCode.notFound || code === CloseCode.forbidden || code === CloseCode.documentDeleted) void this.#persistence?.clearData();
     if (code === CloseCode.roleChanged) void this.#refreshRole();
   }
 
