@@ -12,7 +12,7 @@ export const documentSchema = createSelectSchema(documents)
   .extend({ createdAt: iso });
 
 export const documentSummarySchema = createSelectSchema(documents)
-  .pick({ id: true, title: true, sourceUrl: true, format: true })
+  .pick({ id: true, title: true, sourceUrl: true, authors: true, sourcePublishedOn: true, format: true, version: true })
   .extend({
     createdAt: iso,
     length: z.number().int().describe('length of the canonical text in characters'),

@@ -58,6 +58,16 @@ const freshClaim = () => made('claim', team.lead.post(`/api/documents/${document
 const linkEvidence = (claimId: string) =>
   made('evidence', team.lead.post(`/api/claims/${claimId}/evidence`, { kind: 'url', stance: 'supports', url: 'https://example.org/report' }), (b) => b.evidence.id as string);
 
+/** A claim in a second document of the workspace, for the claim-matching routes (matches are across documents). */
+const claimElsewhere = async () =>
+  made('claim', team.lead.post(`/api/documents/${await freshDocument()}/claims`, { exact: '38,000 homes' }), (b) => b.claim.id as string);
+/** A decided match between a fresh claim and one in another document, ready to undo. */
+const decidedMatch = async () => {
+  const [claimId, otherClaimId] = [await freshClaim(), await claimElsewhere()];
+  await made('match', team.lead.post(`/api/claims/${claimId}/matches`, { otherClaimId, decision: 'confirmed' }), () => true);
+  return { claimId, otherClaimId };
+};
+
 const freshInvite = () => made('invite', team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'viewer' }), (b) => b.invite.id as string);
 
 /** A claim the lead signed off as verified (with the override confirmed: it has no evidence or votes), ready to publish. */
@@ -160,6 +170,13 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'DELETE /api/claims/:id': async () => ({ path: `/api/claims/${await freshClaim()}` }),
   'POST /api/claims/:id/evidence': async () => ({ path: `/api/claims/${await freshClaim()}/evidence`, body: { kind: 'quote', stance: 'supports', excerpt: 'A quote.' } }),
   'POST /api/claims/:id/anchor': async () => ({ path: `/api/claims/${await freshClaim()}/anchor`, body: { start: 0, end: 3 } }),
+  'GET /api/claims/:id/matches': async () => ({ path: `/api/claims/${await freshClaim()}/matches` }),
+  'POST /api/claims/:id/matches': async () => ({ path: `/api/claims/${await freshClaim()}/matches`, body: { otherClaimId: await claimElsewhere(), decision: 'rejected' } }),
+  'DELETE /api/claims/:id/matches/:otherClaimId': async () => {
+    const { claimId, otherClaimId } = await decidedMatch();
+    return { path: `/api/claims/${claimId}/matches/${otherClaimId}` };
+  },
+  'GET /api/documents/:id/suggestion-matches': async () => ({ path: `/api/documents/${documentId}/suggestion-matches?spans=0-10` }),
   'GET /api/claims/:id/history': async () => ({ path: `/api/claims/${await freshClaim()}/history` }),
   'PUT /api/claims/:id/vote': async () => ({ path: `/api/claims/${await freshClaim()}/vote`, body: { verdict: 'mixed' } }),
   'POST /api/claims/:id/vote/revision': async (actor) => ({ path: `/api/claims/${await revealedAfterVoteOf(actor)}/vote/revision`, body: { verdict: 'mixed', reason: 'A second source.' } }),

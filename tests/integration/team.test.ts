@@ -36,14 +36,14 @@ describe('removing members and leaving', () => {
     expect(lost.body.error?.code).toBe('workspace_not_found');
     const again = await team.lead.delete(`/api/workspaces/${wid}/members/${team.annotator.user!.id}`);
     expect(again.status).toBe(404);
-    expect(again.body.error?.code).toBe('member_not_found');
+    expect(again.body?.error?.code).toBe('member_not_found');
   });
 
   test('any member may leave; only a lead removes someone else (403 insufficient_role)', async () => {
     const wid = await workspace(team.lead, [[team.viewer, 'viewer'], [team.factchecker, 'factchecker']]);
     const refused = await team.factchecker.delete(`/api/workspaces/${wid}/members/${team.viewer.user!.id}`);
     expect(refused.status).toBe(403);
-    expect(refused.body.error?.code).toBe('insufficient_role');
+    expect(refused.body?.error?.code).toBe('insufficient_role');
     expect(await memberIds(wid)).toContain(team.viewer.user!.id);
     expect((await team.viewer.delete(`/api/workspaces/${wid}/members/${team.viewer.user!.id}`)).status).toBe(204);
     expect(await memberIds(wid)).toEqual([team.lead.user!.id, team.factchecker.user!.id]);
@@ -54,12 +54,12 @@ describe('removing members and leaving', () => {
     const wid = await workspace(lead, [[team.annotator, 'annotator']]);
     const leave = await lead.delete(`/api/workspaces/${wid}/members/${lead.user!.id}`);
     expect(leave.status).toBe(409);
-    expect(leave.body.error?.code).toBe('last_lead');
-    expect(leave.body.error?.message).toMatch(/at least one lead/);
+    expect(leave.body?.error?.code).toBe('last_lead');
+    expect(leave.body?.error?.message).toMatch(/at least one lead/);
     expect((await lead.patch(`/api/workspaces/${wid}/members/${team.annotator.user!.id}`, { role: 'lead' })).status).toBe(200);
     expect((await lead.delete(`/api/workspaces/${wid}/members/${lead.user!.id}`)).status).toBe(204);
     const last = await team.annotator.delete(`/api/workspaces/${wid}/members/${team.annotator.user!.id}`);
-    expect(last.body.error?.code).toBe('last_lead');
+    expect(last.body?.error?.code).toBe('last_lead');
   });
 
   test('two leads stepping down at the same moment leave one lead', async () => {
@@ -71,7 +71,7 @@ describe('removing members and leaving', () => {
       b.patch(`/api/workspaces/${wid}/members/${b.user!.id}`, { role: 'viewer' }),
     ]);
     expect(answers.filter((r) => r.status < 300)).toHaveLength(1);
-    expect(answers.filter((r) => r.status === 409).map((r) => r.body.error?.code)).toEqual(['last_lead']);
+    expect(answers.filter((r) => r.status === 409).map((r) => r.body?.error?.code)).toEqual(['last_lead']);
     const left = answers[0].status === 204 ? b : a;
     const members = (await left.get(`/api/workspaces/${wid}/members`)).body.members!;
     expect(members.filter((m) => m.role === 'lead')).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('removing members and leaving', () => {
     expect((await team.lead.delete(`/api/workspaces/${team.wid}/members/not-a-uuid`)).status).toBe(400);
     const outsider = await team.outsider.delete(`/api/workspaces/${team.wid}/members/${team.viewer.user!.id}`);
     expect(outsider.status).toBe(404);
-    expect(outsider.body.error?.code).toBe('workspace_not_found');
+    expect(outsider.body?.error?.code).toBe('workspace_not_found');
     expect(await memberIds(team.wid)).toContain(team.viewer.user!.id);
   });
 });
@@ -223,7 +223,7 @@ describe('invite links', () => {
     expect((await team.lead.delete(`/api/workspaces/${wid}/invites/${revoked.invite.id}`)).status).toBe(204);
     // Revoking again is harmless; another workspace's link id is not found.
     expect((await team.lead.delete(`/api/workspaces/${wid}/invites/${revoked.invite.id}`)).status).toBe(204);
-    expect((await team.lead.delete(`/api/workspaces/${team.wid}/invites/${revoked.invite.id}`)).body.error?.code).toBe('invite_not_found');
+    expect((await team.lead.delete(`/api/workspaces/${team.wid}/invites/${revoked.invite.id}`)).body?.error?.code).toBe('invite_not_found');
     await app.database.db.update(workspaceInvites).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(workspaceInvites.id, expired.invite.id));
 
     const person = await signUp(app.url, 'too-late');

@@ -2,12 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { CLAIM_FIELDS } from '../../server/shared/claim-doc';
 import { allTags, arrangeClaims, stepClaim, tidyTag } from '../../web/src/routes/documents/[id]/claim-order';
 
-const claim = (id: string, start: number, confidence: number | null, status: string, tags: string[] = []) => ({
+const claim = (id: string, start: number, confidence: number | null, status: string, tags: string[] = [], createdBy: { id: string; name: string } | null = null) => ({
   id,
   anchor: { start, end: start + 5 },
   confidence,
   status,
   tags,
+  createdBy,
 });
 const CLAIMS = [
   claim('c', 40, null, 'open', ['cost']),
@@ -19,26 +20,26 @@ const ids = (list: { id: string }[]) => list.map((c) => c.id);
 
 describe('arrangeClaims', () => {
   test('sorts by position in the text', () => {
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'all', tag: '' }))).toEqual(['a', 'b', 'c', 'd']);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'all', tag: '', person: '' }))).toEqual(['a', 'b', 'c', 'd']);
   });
 
   test('sorts by confidence, highest first and unrated last', () => {
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'confidence', status: 'all', tag: '' }))).toEqual(['d', 'b', 'a', 'c']);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'confidence', status: 'all', tag: '', person: '' }))).toEqual(['d', 'b', 'a', 'c']);
   });
 
   test('sorts by status in working order: open, in review, verified, rejected', () => {
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'status', status: 'all', tag: '' }))).toEqual(['c', 'b', 'a', 'd']);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'status', status: 'all', tag: '', person: '' }))).toEqual(['c', 'b', 'a', 'd']);
   });
 
   test('filters by status and by tag', () => {
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'verified', tag: '' }))).toEqual(['a']);
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'all', tag: 'cost' }))).toEqual(['b', 'c']);
-    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'open', tag: 'jobs' }))).toEqual([]);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'verified', tag: '', person: '' }))).toEqual(['a']);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'all', tag: 'cost', person: '' }))).toEqual(['b', 'c']);
+    expect(ids(arrangeClaims(CLAIMS, { sort: 'position', status: 'open', tag: 'jobs', person: '' }))).toEqual([]);
   });
 
   test('leaves the list it was given untouched', () => {
     const before = ids(CLAIMS);
-    arrangeClaims(CLAIMS, { sort: 'confidence', status: 'all', tag: '' });
+    arrangeClaims(CLAIMS, { sort: 'confidence', status: 'all', tag: '', person: '' });
     expect(ids(CLAIMS)).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { colorFor, distinctColors, distinctPeople, initials, peersFrom, PRESENCE_COLORS } from '../../web/src/lib/collab/presence';
+import { colorFor, distinctColors, distinctPeople, initials, peersFrom, PRESENCE_COLORS, watchersOf } from '../../web/src/lib/collab/presence';
 
 const ADA = '3f1c2b9e-7a51-4d2e-9c1a-0b6e2f4d8a11';
 const BEN = 'a9d04c27-5e3b-4f8a-b1c6-7d2e9f0a3b45';
@@ -54,5 +54,21 @@ describe('peersFrom', () => {
 
   test('shows a person with two tabs once', () => {
     expect(distinctPeople(peersFrom(states, 7)).map((p) => p.name)).toEqual(['Ada Okafor', 'Ben Marsh']);
+  });
+});
+
+describe('who is looking at a claim', () => {
+  test('one person with two tabs on the same claim is one watcher (a list keyed by user id never repeats a key)', () => {
+    const ada = { id: ADA, name: 'Ada Okafor', color: '#c2410c' };
+    const ben = { id: BEN, name: 'Ben Marsh', color: '#7c3aed' };
+    const peers = [
+      { clientId: 1, user: ada, selection: null, focusedClaim: 'claim-1' },
+      { clientId: 2, user: ada, selection: null, focusedClaim: 'claim-1' },
+      { clientId: 3, user: ben, selection: null, focusedClaim: 'claim-1' },
+      { clientId: 4, user: ben, selection: null, focusedClaim: 'claim-2' },
+    ];
+    expect(watchersOf(peers, 'claim-1')).toEqual([ada, ben]);
+    expect(watchersOf(peers, 'claim-2')).toEqual([ben]);
+    expect(watchersOf(peers, 'claim-3')).toEqual([]);
   });
 });

@@ -59,3 +59,8 @@ export type PastedFormat = NonNullable<NewDocument['format']>;
 
 /** Body of `PATCH /api/documents/:id`: the fields to change; `null` clears the URL or the date. */
 export type DocumentDetails = RequestJson<'/api/documents/{id}', 'patch'>;
+
+/** The upload limits the server applies (`GET /api/limits`): the web app refuses an oversized file before sending it. */
+export type UploadLimits = Reply<'/api/limits', 'get'>['limits'];
+/** What deleting a document removes, and the evidence elsewhere it keeps (`GET /api/documents/:id/deletion`, `DELETE`). */
+export type DocumentDeletion = Reply<'/api/documents/{id}/deletion', 'get'>['deletion'];

@@ -16,6 +16,7 @@ const MESSAGES: Record<number, string> = {
   [CloseCode.unauthorized]: 'You were signed out. Sign in again to keep working; changes made here are kept on this device.',
   [CloseCode.forbidden]: 'You no longer have access to this workspace, so changes can no longer be shared.',
   [CloseCode.notFound]: 'This document no longer exists or you lost access to it.',
+  [CloseCode.documentDeleted]: 'This document was deleted by a lead of the workspace. Nothing changed here can be saved any more.',
   [CloseCode.roleChanged]: 'Your role in this workspace changed; reconnecting…',
   [CloseCode.tooLarge]: 'A change was too large for the server to accept. Reload the page to continue.',
   [CloseCode.invalidContent]:

@@ -90,9 +90,18 @@ export function peersFrom(states: Map<number, Record<string, unknown>>, ownClien
   return peers.sort((a, b) => a.user.name.localeCompare(b.user.name) || a.clientId - b.clientId);
 }
 
-/** One entry per person (a person with two tabs open appears once), in the order given. */
-export function distinctPeople(peers: Peer[]): PresenceUser[] {
+/**
+ * One entry per person (a person with two tabs open appears once), in the order given. Lists of
+ * people keyed by user id (`{#each … (person.id)}`) must come from here: one person's two tabs are
+ * two peers, and a duplicate key throws in Svelte (each_key_duplicate).
+ */
+export function distinctPeople(peers: readonly Peer[]): PresenceUser[] {
   const seen = new Map<string, PresenceUser>();
   for (const peer of peers) if (!seen.has(peer.user.id)) seen.set(peer.user.id, peer.user);
   return [...seen.values()];
+}
+
+/** The people (once each, however many of their tabs) looking at a claim. */
+export function watchersOf(peers: readonly Peer[], claimId: string): PresenceUser[] {
+  return distinctPeople(peers.filter((peer) => peer.focusedClaim === claimId));
 }

@@ -1,23 +1,19 @@
 // A relative import rather than `$shared`, so the unit tests (which know no Kit aliases) can load it.
 import { CLAIM_FIELDS, CLAIM_STATUSES } from '../../../../../server/shared/claim-doc';
+import { matchesFilter, type ClaimFilter, type Filterable } from './claim-filter';
 
 /** The fields of a claim that the panel sorts and filters on (a subset of ClaimState). */
-export interface Arrangeable {
+export interface Arrangeable extends Filterable {
   id: string;
   anchor: { start: number; end: number };
   confidence: number | null;
-  status: string;
-  tags: string[];
 }
 
 export type ClaimSort = 'position' | 'confidence' | 'status';
 
-export interface ClaimView {
+/** How the panel lists the claims: the filter (claim-filter.ts, shared with the text and the margin strip) and a sort. */
+export interface ClaimView extends ClaimFilter {
   sort: ClaimSort;
-  /** A status to keep, or 'all'. */
-  status: string;
-  /** A tag to keep, or '' for any. */
-  tag: string;
 }
 
 export const SORT_LABELS: Record<ClaimSort, string> = { position: 'Position in text', confidence: 'Confidence', status: 'Status' };
@@ -28,11 +24,11 @@ const STATUS_ORDER: readonly string[] = CLAIM_STATUSES;
 const byPosition = (a: Arrangeable, b: Arrangeable) => a.anchor.start - b.anchor.start || a.anchor.end - b.anchor.end || a.id.localeCompare(b.id);
 
 /**
- * The claims the panel lists, filtered by status and tag and sorted: by position in the text; by
+ * The claims the panel lists, filtered (matchesFilter: status, tag, person) and sorted: by position in the text; by
  * confidence, highest first and unrated last; or by status in working order. Ties keep text order.
  */
 export function arrangeClaims<T extends Arrangeable>(claims: readonly T[], view: ClaimView): T[] {
-  const kept = claims.filter((c) => (view.status === 'all' || c.status === view.status) && (!view.tag || c.tags.includes(view.tag)));
+  const kept = claims.filter((c) => matchesFilter(c, view));
   const rank = (status: string) => {
     const i = STATUS_ORDER.indexOf(status);
     return i === -1 ? STATUS_ORDER.length : i;

@@ -1,6 +1,8 @@
 import { api } from '$lib/api';
 import type { Room } from '$lib/collab/room.svelte';
 import { arrangeClaims, stepClaim, type ClaimView } from './claim-order';
+import { matchesFilter } from './claim-filter';
+import { SelectMode } from './select-mode.svelte';
 import type { Span } from './text-offsets';
 
 /**
@@ -15,7 +17,10 @@ export class ReaderState {
   hoverId = $state<string | null>(null);
   /** This person's selection in the text, trimmed, as document offsets. */
   selection = $state<Span | null>(null);
-  view = $state<ClaimView>({ sort: 'position', status: 'all', tag: '' });
+  /** The panel's sort, and the one filter the list, the highlights and the margin strip all follow. */
+  view = $state<ClaimView>({ sort: 'position', status: 'all', tag: '', person: '' });
+  /** Whether the keyboard shortcuts dialog ("?") is open. */
+  shortcutsOpen = $state(false);
   /** Bumped to ask the text to scroll the focused claim into view. */
   scrollRequest = $state(0);
   /** The claim this person deleted last, while its undo is offered. */
@@ -30,6 +35,10 @@ export class ReaderState {
   readonly ordered = $derived.by(() => arrangeClaims(this.room.claims, this.view));
   /** The claims drawn on the text: resolved on the version shown, which is current, and not waiting for review. */
   readonly placed = $derived.by(() => this.room.claims.filter((c) => this.room.isPlaced(c)));
+  /** The placed claims the filter keeps: what the text highlights and the margin strip marks. */
+  readonly visible = $derived.by(() => this.placed.filter((c) => matchesFilter(c, this.view)));
+  /** Selecting text with the keyboard (S). */
+  readonly selectMode = new SelectMode(() => this.room.text);
   /** Orphans and claims needing review: listed with their old passage, never drawn on the text. */
   readonly unplaced = $derived.by(() => this.room.claims.filter((c) => !this.room.isPlaced(c)));
 

@@ -1,21 +1,31 @@
 import { locateRange, type Span } from './text-offsets';
 
+/** One text node of a paragraph and where its text starts within the paragraph. */
+interface Piece {
+  node: Text;
+  at: number;
+}
+
 /**
- * The link between a reader article (ReaderText: one `<p data-start>` per paragraph, holding a
- * single text node that is exactly that slice of the document text) and document offsets.
+ * The link between a reader article (ReaderText: one `<p data-start>` per paragraph) and document
+ * offsets. A paragraph's text nodes, in order, join to exactly that slice of the document text: a
+ * paragraph is usually one text node; one with footnote markers also has elements (`<sup><a>[9]</a></sup>`)
+ * whose own text nodes count like any other. Nothing else may put text inside a paragraph.
  */
 export class TextMap {
   /** Each paragraph's `[start, end)` in the document text, in order. */
   readonly spans: Span[];
   readonly #paragraphs: HTMLElement[];
   readonly #indexOf = new Map<Element, number>();
+  /** Each paragraph's text nodes, found on first use (most paragraphs are one text node). */
+  readonly #pieces: Array<Piece[] | undefined> = [];
 
   constructor(readonly article: HTMLElement) {
     this.#paragraphs = [...article.querySelectorAll<HTMLElement>(':scope > p[data-start]')];
     this.spans = this.#paragraphs.map((p, i) => {
       this.#indexOf.set(p, i);
       const start = Number(p.dataset.start);
-      return { start, end: start + (p.firstChild?.textContent?.length ?? 0) };
+      return { start, end: start + (p.textContent?.length ?? 0) };
     });
   }
 
@@ -24,8 +34,10 @@ export class TextMap {
     const located = locateRange(this.spans, start, end);
     if (!located) return null;
     const range = document.createRange();
-    range.setStart(this.#textNode(located.from.index), located.from.offset);
-    range.setEnd(this.#textNode(located.to.index), located.to.offset);
+    const from = this.#point(located.from.index, located.from.offset, 'start');
+    const to = this.#point(located.to.index, located.to.offset, 'end');
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
     return range;
   }
 
@@ -50,12 +62,21 @@ export class TextMap {
       }
       return last;
     }
-    const paragraph = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('p[data-start]');
-    const index = paragraph ? this.#indexOf.get(paragraph) : undefined;
+    const owner = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest('p[data-start]');
+    const index = owner ? this.#indexOf.get(owner) : undefined;
     if (index === undefined) return first;
     const span = this.spans[index];
-    if (node.nodeType === Node.TEXT_NODE) return span.start + Math.min(offset, span.end - span.start);
-    return offset === 0 ? span.start : span.end;
+    const paragraph = this.#paragraphs[index];
+    if (node.nodeType === Node.TEXT_NODE) {
+      const piece = this.#piecesOf(index).find((p) => p.node === node);
+      return span.start + Math.min((piece?.at ?? 0) + offset, span.end - span.start);
+    }
+    if (node === paragraph && paragraph.childNodes.length <= 1) return offset === 0 ? span.start : span.end;
+    // A point between the children of an element in the paragraph: the text before it counts.
+    const before = document.createRange();
+    before.setStart(paragraph, 0);
+    before.setEnd(node, offset);
+    return span.start + Math.min(before.toString().length, span.end - span.start);
   }
 
   /** The current selection as document offsets, when it is not collapsed and touches the article. */
@@ -86,8 +107,10 @@ export class TextMap {
       offset = range?.startOffset ?? 0;
     }
     if (!node || node.nodeType !== Node.TEXT_NODE || !node.parentElement) return null;
-    const index = this.#indexOf.get(node.parentElement);
+    const paragraph = node.parentElement.closest('p[data-start]');
+    const index = paragraph ? this.#indexOf.get(paragraph) : undefined;
     if (index === undefined) return null;
+    const base = this.#piecesOf(index).find((p) => p.node === node)?.at ?? 0;
     const length = (node as Text).length;
     // The caret lands at the nearer edge of a character: the one hit is just before or just after it.
     for (const at of [offset, offset - 1]) {
@@ -96,14 +119,36 @@ export class TextMap {
       char.setStart(node, at);
       char.setEnd(node, at + 1);
       for (const rect of char.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return this.spans[index].start + at;
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return this.spans[index].start + base + at;
       }
     }
     return null;
   }
 
-  #textNode(index: number): Node {
+  /** The text node and offset of a place in paragraph `index`; at a boundary between two nodes, a start takes the next one, an end the previous. */
+  #point(index: number, offset: number, side: 'start' | 'end'): { node: Node; offset: number } {
+    const pieces = this.#piecesOf(index);
+    if (pieces.length === 0) return { node: this.#paragraphs[index], offset: 0 };
+    for (const piece of pieces) {
+      const end = piece.at + piece.node.length;
+      if (offset < end || (side === 'end' && offset === end)) return { node: piece.node, offset: offset - piece.at };
+    }
+    const last = pieces[pieces.length - 1];
+    return { node: last.node, offset: last.node.length };
+  }
+
+  #piecesOf(index: number): Piece[] {
+    let pieces = this.#pieces[index];
+    if (pieces) return pieces;
+    pieces = [];
     const paragraph = this.#paragraphs[index];
-    return paragraph.firstChild ?? paragraph;
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    let at = 0;
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      pieces.push({ node, at });
+      at += node.length;
+    }
+    this.#pieces[index] = pieces;
+    return pieces;
   }
 }
