@@ -1,4 +1,3 @@
-// @ts-nocheck -- paths here are built at run time, which the typed test client cannot infer replies for (to be typed next session).
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,8 +27,9 @@ const suggested = async (who = team.viewer) => {
   return res.body;
 };
 /** The dismissals of the document, or one of them. */
-// A path built at run time: the typed client cannot infer its reply, so bodies are read untyped here.
-const path = (key?: string): any => `/api/documents/${documentId}/suggestions/dismissals${key ? `/${key}` : ''}`;
+// Template-literal types, so the typed client reads each route's reply shape from the OpenAPI types.
+const path = () => `/api/documents/${documentId}/suggestions/dismissals` as const;
+const pathOf = (key: string) => `/api/documents/${documentId}/suggestions/dismissals/${key}` as const;
 
 describe('dismissing a suggested sentence', () => {
   test('an annotator dismisses a suggestion: nobody is suggested it any more, everyone sees it listed as dismissed, and undo brings it back', async () => {
@@ -56,10 +56,10 @@ describe('dismissing a suggested sentence', () => {
     expect(again.body.dismissal).toEqual(res.body.dismissal);
 
     // Undo.
-    expect((await team.annotator.delete(path(sha256(MORTALITY)))).status).toBe(204);
+    expect((await team.annotator.delete(pathOf(sha256(MORTALITY)))).status).toBe(204);
     expect((await suggested()).claims.map((s) => s.exact)).toContain(MORTALITY);
     expect((await suggested()).dismissed).toEqual([]);
-    const twice = await team.annotator.delete(path(sha256(MORTALITY)));
+    const twice = await team.annotator.delete(pathOf(sha256(MORTALITY)));
     expect([twice.status, twice.body?.error?.code]).toEqual([404, 'dismissal_not_found']);
   });
 
@@ -67,17 +67,17 @@ describe('dismissing a suggested sentence', () => {
     const viewer = await team.viewer.post(path(), { exact: MORTALITY });
     expect([viewer.status, viewer.body.error?.code]).toEqual([403, 'insufficient_role']);
     expect((await team.annotator.post(path(), { exact: MORTALITY })).status).toBe(201);
-    const restore = await team.viewer.delete(path(sha256(MORTALITY)));
+    const restore = await team.viewer.delete(pathOf(sha256(MORTALITY)));
     expect([restore.status, restore.body?.error?.code]).toEqual([403, 'insufficient_role']);
-    for (const res of [await team.outsider.post(path(), { exact: MORTALITY }), await team.outsider.get(path()), await team.outsider.delete(path(sha256(MORTALITY)))]) {
+    for (const res of [await team.outsider.post(path(), { exact: MORTALITY }), await team.outsider.get(path()), await team.outsider.delete(pathOf(sha256(MORTALITY)))]) {
       expect([res.status, res.body?.error?.code]).toEqual([404, 'document_not_found']);
     }
     // The factchecker is demoted to viewer: the next restore is refused, and the dismissal stays.
     expect((await team.lead.patch(`/api/workspaces/${team.wid}/members/${team.factchecker.user!.id}`, { role: 'viewer' })).status).toBe(200);
-    const demoted = await team.factchecker.delete(path(sha256(MORTALITY)));
+    const demoted = await team.factchecker.delete(pathOf(sha256(MORTALITY)));
     expect([demoted.status, demoted.body?.error?.code]).toEqual([403, 'insufficient_role']);
     expect((await suggested()).dismissed.map((s) => s.exact)).toEqual([MORTALITY]);
-    expect((await team.annotator.delete(path(sha256(MORTALITY)))).status).toBe(204);
+    expect((await team.annotator.delete(pathOf(sha256(MORTALITY)))).status).toBe(204);
   });
 
   test('hostile input is refused with a code and a sentence, and stores nothing', async () => {
@@ -101,7 +101,7 @@ describe('dismissing a suggested sentence', () => {
     const huge = await team.annotator.post(path(), { exact: 'Heat '.repeat(2_000_000) });
     expect([huge.status, huge.body.error?.code]).toEqual([413, 'payload_too_large']);
     for (const key of ['not-a-key', sha256('x').toUpperCase(), `${sha256('x')}0`, '%00']) {
-      const res = await team.annotator.delete(path(key));
+      const res = await team.annotator.delete(pathOf(key));
       expect([res.status, res.body?.error?.code], key).toEqual([400, 'validation_error']);
     }
     expect((await team.viewer.get(path())).body.dismissals).toEqual([]);
@@ -116,7 +116,7 @@ describe('dismissing a suggested sentence', () => {
     const after = await suggested();
     expect(after.claims.map((s) => s.exact)).not.toContain(MORTALITY);
     expect(after.dismissed.map((s) => [s.exact, s.start])).toEqual([[MORTALITY, v2.indexOf(MORTALITY)]]);
-    expect((await team.annotator.delete(path(sha256(MORTALITY)))).status).toBe(204);
+    expect((await team.annotator.delete(pathOf(sha256(MORTALITY)))).status).toBe(204);
     expect((await suggested()).claims.map((s) => s.exact)).toContain(MORTALITY);
   });
 
@@ -126,6 +126,6 @@ describe('dismissing a suggested sentence', () => {
     expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
     expect(answers[0].body.dismissal!.key).toBe(answers[1].body.dismissal!.key);
     expect((await team.viewer.get(path())).body.dismissals!.filter((d) => d.exact === sentence)).toHaveLength(1);
-    expect((await team.lead.delete(path(sha256(sentence)))).status).toBe(204);
+    expect((await team.lead.delete(pathOf(sha256(sentence)))).status).toBe(204);
   });
 });
