@@ -93,11 +93,16 @@ export class SuggestionsState {
         };
       }
     } catch (e) {
-      const pending = new Set(this.#pending);
-      pending.delete(s.start);
-      this.#pending = pending;
+      this.#unpend(s.start);
       throw e;
     }
+  }
+
+  #unpend(start: number): void {
+    if (!this.#pending.has(start)) return;
+    const pending = new Set(this.#pending);
+    pending.delete(start);
+    this.#pending = pending;
   }
 
   /** Restores a dismissed sentence for everyone (the undo, or from the dismissed list). Throws the API's error. */
@@ -113,6 +118,8 @@ export class SuggestionsState {
       const back = this.data.dismissed.find((d) => d.dismissal.key === key);
       if (back) {
         const { dismissal: _, ...claim } = back;
+        // Dismissed here a moment ago, it is still hidden as pending: it shows again now.
+        this.#unpend(claim.start);
         this.data = {
           ...this.data,
           claims: [...this.data.claims, claim].sort((a, b) => a.start - b.start),
