@@ -18,8 +18,8 @@ async function claimIn(db: Db, workspaceId: string, id: string): Promise<Matched
 
 /**
  * Claim matching (docs/api.md "Claim matching"): claims of other documents of the same workspace
- * that are likely the same claim, and people's decisions on them. Viewers see matches; annotators
- * and up confirm, reject and undo. Only ever within one workspace.
+ * that are likely the same claim, and people's decisions on them. Viewers see matches; fact-checkers
+ * and up (who judge what a claim says) confirm, reject and undo. Only ever within one workspace.
  */
 const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/claims/:id/matches', {
@@ -33,7 +33,7 @@ const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/claims/:id/matches', {
-    config: { access: { role: 'annotator', find: 'claim' } },
+    config: { access: { role: 'factchecker', find: 'claim' } },
     schema: { tags: ['claims'], params: claimParams, body: decideBody, response: { 200: matchReply, ...errorResponses(422) } },
   }, async (request) => {
     const { claim: owner, user } = request.access;
@@ -52,7 +52,7 @@ const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete('/claims/:id/matches/:otherClaimId', {
-    config: { access: { role: 'annotator', find: 'claim' } },
+    config: { access: { role: 'factchecker', find: 'claim' } },
     schema: { tags: ['claims'], params: matchParams, response: { 204: noContent } },
   }, async (request, reply) => {
     const { claim: owner, user } = request.access;

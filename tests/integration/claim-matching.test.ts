@@ -102,9 +102,9 @@ describe('proposals', () => {
 describe('decisions', () => {
   test('confirming links the claims both ways and in both histories; the verdict is not copied', async () => {
     const before = (await team.viewer.get(`/api/claims/${ids.fresh}`)).body.claim;
-    const res = await team.annotator.post(`/api/claims/${ids.fresh}/matches`, { otherClaimId: ids.checked, decision: 'confirmed' });
+    const res = await team.factchecker.post(`/api/claims/${ids.fresh}/matches`, { otherClaimId: ids.checked, decision: 'confirmed' });
     expect(res.status).toBe(200);
-    expect(res.body.match).toMatchObject({ state: 'confirmed', claim: { id: ids.checked }, decidedBy: { name: 'annotator' } });
+    expect(res.body.match).toMatchObject({ state: 'confirmed', claim: { id: ids.checked }, decidedBy: { name: 'factchecker' } });
     expect((await matchesOf(ids.checked))[0]).toMatchObject({ state: 'confirmed', claim: { id: ids.fresh, documentTitle: 'Union leaflet', status: 'open', signOff: null } });
     // The verified verdict of the other claim is never copied: status, sign-off, votes as they were.
     const after = (await team.viewer.get(`/api/claims/${ids.fresh}`)).body.claim;
@@ -114,10 +114,10 @@ describe('decisions', () => {
     expect(after.tally).toEqual(before.tally);
     for (const [self, other, doc] of [[ids.fresh, ids.checked, docs.checked], [ids.checked, ids.fresh, docs.fresh]]) {
       const events = (await team.viewer.get(`/api/claims/${self}/history`)).body.events.filter((e: { action: string }) => e.action.startsWith('match_'));
-      expect(events).toEqual([expect.objectContaining({ action: 'match_confirmed', user: expect.objectContaining({ name: 'annotator' }), to: expect.objectContaining({ decision: 'confirmed', claimId: other, documentId: doc }) })]);
+      expect(events).toEqual([expect.objectContaining({ action: 'match_confirmed', user: expect.objectContaining({ name: 'factchecker' }), to: expect.objectContaining({ decision: 'confirmed', claimId: other, documentId: doc }) })]);
     }
     // Confirming again changes nothing and writes no second entry.
-    expect((await team.annotator.post(`/api/claims/${ids.checked}/matches`, { otherClaimId: ids.fresh, decision: 'confirmed' })).status).toBe(200);
+    expect((await team.factchecker.post(`/api/claims/${ids.checked}/matches`, { otherClaimId: ids.fresh, decision: 'confirmed' })).status).toBe(200);
     expect((await team.viewer.get(`/api/claims/${ids.checked}/history?kinds=match_confirmed`)).body.events).toHaveLength(1);
   });
 
@@ -138,16 +138,16 @@ describe('decisions', () => {
   });
 
   test('a rejected match is not proposed again; undo brings it back, and both are in the history', async () => {
-    const res = await team.annotator.post(`/api/claims/${ids.freshBorder}/matches`, { otherClaimId: ids.border, decision: 'rejected' });
+    const res = await team.factchecker.post(`/api/claims/${ids.freshBorder}/matches`, { otherClaimId: ids.border, decision: 'rejected' });
     expect(res.status).toBe(200);
     expect(res.body.match.state).toBe('rejected');
     expect((await matchesOf(ids.border)).filter((m: { state: string }) => m.state === 'proposed')).toEqual([]);
     const suggested = newText.indexOf('The border');
     const passage = (await team.viewer.get(`/api/documents/${docs.fresh}/suggestion-matches?spans=${suggested}-${suggested + 54}`)).body.passages[0];
     expect(passage.matches.map((m: { claim: { id: string } }) => m.claim.id)).toEqual([ids.border]);
-    expect((await team.annotator.request('DELETE', `/api/claims/${ids.border}/matches/${ids.freshBorder}`)).status).toBe(204);
+    expect((await team.factchecker.request('DELETE', `/api/claims/${ids.border}/matches/${ids.freshBorder}`)).status).toBe(204);
     expect((await matchesOf(ids.border))[0]).toMatchObject({ state: 'proposed', claim: { id: ids.freshBorder } });
-    const undoAgain = await team.annotator.request('DELETE', `/api/claims/${ids.border}/matches/${ids.freshBorder}`);
+    const undoAgain = await team.factchecker.request('DELETE', `/api/claims/${ids.border}/matches/${ids.freshBorder}`);
     expect(undoAgain.status).toBe(404);
     expect(undoAgain.body?.error?.code).toBe('match_not_found');
     const actions = (await team.viewer.get(`/api/claims/${ids.border}/history`)).body.events.map((e: { action: string }) => e.action).filter((a: string) => a.startsWith('match_'));
@@ -155,24 +155,26 @@ describe('decisions', () => {
   });
 
   test('a claim is not matched with itself or with a claim of its own document', async () => {
-    const self = await team.annotator.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.border, decision: 'confirmed' });
+    const self = await team.factchecker.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.border, decision: 'confirmed' });
     expect(self.status).toBe(422);
     expect(self.body.error?.code).toBe('same_claim');
-    const sameDoc = await team.annotator.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.library, decision: 'confirmed' });
+    const sameDoc = await team.factchecker.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.library, decision: 'confirmed' });
     expect(sameDoc.status).toBe(422);
     expect(sameDoc.body.error?.code).toBe('same_document');
-    const unknown = await team.annotator.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.border, decision: 'maybe' });
+    const unknown = await team.factchecker.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.border, decision: 'maybe' });
     expect(unknown.status).toBe(400);
   });
 });
 
 describe('access', () => {
-  test('viewers see matches but cannot decide; annotators and up decide', async () => {
+  test('viewers and annotators see matches but cannot decide; fact-checkers and up decide', async () => {
     expect((await team.viewer.get(`/api/claims/${ids.library}/matches`)).status).toBe(200);
-    const refused = await team.viewer.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.freshBorder, decision: 'confirmed' });
-    expect(refused.status).toBe(403);
-    expect(refused.body.error?.code).toBe('insufficient_role');
-    expect((await team.viewer.request('DELETE', `/api/claims/${ids.fresh}/matches/${ids.checked}`)).status).toBe(403);
+    for (const who of [team.viewer, team.annotator]) {
+      const refused = await who.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.freshBorder, decision: 'confirmed' });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error?.code).toBe('insufficient_role');
+      expect((await who.request('DELETE', `/api/claims/${ids.fresh}/matches/${ids.checked}`)).status).toBe(403);
+    }
     expect((await team.factchecker.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.freshBorder, decision: 'confirmed' })).status).toBe(200);
     expect((await team.lead.request('DELETE', `/api/claims/${ids.border}/matches/${ids.freshBorder}`)).status).toBe(204);
   });
@@ -183,7 +185,7 @@ describe('access', () => {
     }
     // The outsider's own claim, worded the same, is proposed nothing from our workspace.
     expect((await team.outsider.get(`/api/claims/${ids.elsewhere}/matches`)).body.matches).toEqual([]);
-    const across = await team.annotator.post(`/api/claims/${ids.fresh}/matches`, { otherClaimId: ids.elsewhere, decision: 'confirmed' });
+    const across = await team.factchecker.post(`/api/claims/${ids.fresh}/matches`, { otherClaimId: ids.elsewhere, decision: 'confirmed' });
     expect(across.status).toBe(404);
     expect(across.body.error?.code).toBe('claim_not_found');
     const reverse = await team.outsider.post(`/api/claims/${ids.elsewhere}/matches`, { otherClaimId: ids.checked, decision: 'confirmed' });
@@ -194,7 +196,7 @@ describe('access', () => {
 
   test('a deleted claim drops out of its matches', async () => {
     const extra = (await team.annotator.post(`/api/documents/${docs.fresh}/claims`, { exact: 'Parks were busy on Sunday.' })).body.claim.id;
-    expect((await team.annotator.post(`/api/claims/${extra}/matches`, { otherClaimId: ids.library, decision: 'confirmed' })).status).toBe(200);
+    expect((await team.factchecker.post(`/api/claims/${extra}/matches`, { otherClaimId: ids.library, decision: 'confirmed' })).status).toBe(200);
     expect((await matchesOf(ids.library)).map((m: { claim: { id: string } }) => m.claim.id)).toContain(extra);
     expect((await team.annotator.request('DELETE', `/api/claims/${extra}`)).status).toBe(204);
     expect((await matchesOf(ids.library)).map((m: { claim: { id: string } }) => m.claim.id)).not.toContain(extra);

@@ -27,6 +27,9 @@ export function checkedWords(claim: ClaimMatch['claim']): string {
   return words;
 }
 
+/** How a match's line starts: "Checked in" a document where the claim was signed off, else "Also claimed in". */
+export const matchLead = (claim: ClaimMatch['claim']): string => (claim.signOff ? 'Checked in' : 'Also claimed in');
+
 /** The match to name first: a signed-off claim (a checked verdict) before one still being checked, then the most similar. */
 export function bestMatch(matches: readonly ClaimMatch[]): ClaimMatch | null {
   const proposed = matches.filter((m) => m.state !== 'rejected');
