@@ -7,7 +7,8 @@ const integration = (name: string, env: Record<string, string>) => ({
 
 // The integration suite runs on embedded PGlite always, and on PostgreSQL too when TEST_DATABASE_URL is set.
 const projects = [
-  { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+  // A few unit tests parse megabytes or score the whole labelled set: seconds on a busy 2-core machine.
+  { extends: true as const, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
   integration('integration:pglite', { TEST_DB: 'pglite' }),
   ...(process.env.TEST_DATABASE_URL ? [integration('integration:postgres', { TEST_DB: 'postgres' })] : []),
   // Fault injection (kill -9, database outage, malformed frames, slow consumers) against real server

@@ -1,14 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { fromRoot } from '../server/project-root';
 import * as schema from './schema';
 
 export { schema };
@@ -34,7 +30,7 @@ export interface DbOptions {
   statementTimeoutMs?: number;
 }
 
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = fromRoot('db', 'migrations');
 
 /** Opens the database (PostgreSQL when a URL is given, PGlite otherwise) and applies pending migrations. */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
@@ -65,7 +61,14 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     // PGlite creates only the last folder of its path.
     mkdirSync(dirname(resolve(options.dataDir)), { recursive: true });
   }
-  // pg_trgm (wording similarity for claim matching) is an extension PGlite loads on request.
+  // PGlite (a whole PostgreSQL in WebAssembly) is loaded only when it is the database, so a server on
+  // PostgreSQL never carries it. pg_trgm (wording similarity for claim matching) is an extension it loads on request.
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const client = await PGlite.create(options.dataDir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   try {

@@ -1,14 +1,21 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** The lowest zxcvbn score accepted (0–4): 2 means "somewhat guessable", about 10^6 guesses or more. */
 export const MIN_PASSWORD_SCORE = 2;
 export const MIN_PASSWORD_LENGTH = 8;
 
-// Built on first use: the dictionaries (about 50,000 common passwords, common words, keyboard
-// layouts) take some tens of milliseconds to load.
+// Loaded and built on first use (a sign-up or a password change), not at start: the dictionaries
+// (about 50,000 common passwords, common words, keyboard layouts) cost some 15 MB of memory and tens of
+// milliseconds. The check runs inside a synchronous schema refinement, hence require, not import().
+const require = createRequire(import.meta.url);
 let zxcvbn: ZxcvbnFactory | undefined;
-const estimator = () => (zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+function estimator(): ZxcvbnFactory {
+  if (zxcvbn) return zxcvbn;
+  const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  return (zxcvbn = new Factory({ dictionary, graphs: adjacencyGraphs }));
+}
 
 // zxcvbn-ts names its warnings; language-common carries no sentences, so they are written here.
 const WARNINGS: Record<string, string> = {

@@ -5,8 +5,8 @@ import type { Db } from '../../db';
 import { users } from '../../db/schema';
 import { hashPassword } from '../auth/password';
 import { createUser } from '../auth/repository';
-import { toCanonicalText } from '../documents/import';
 import { insertDocument } from '../documents/repository';
+import { fromRoot } from '../project-root';
 import { createWorkspace } from '../workspaces/repository';
 
 export const DEMO_EMAIL = 'demo@corroborate.local';
@@ -29,8 +29,10 @@ export async function seedDemo(db: Db): Promise<{ email: string; password: strin
   const user = await createUser(db, { email: DEMO_EMAIL, name: 'Demo Lead', passwordHash: await hashPassword(password) });
   if (!user) return null; // another process seeded first
   const workspace = await createWorkspace(db, 'Demo newsroom', user.id);
+  // The importers (Markdown, HTML, Word, PDF) are loaded only on a first start, not on every start.
+  const { toCanonicalText } = await import('../documents/import');
   for (const doc of DEMO_DOCUMENTS) {
-    const raw = readFileSync(new URL(`./${doc.file}`, import.meta.url), 'utf8');
+    const raw = readFileSync(fromRoot('server', 'demo', doc.file), 'utf8');
     await insertDocument(db, {
       workspaceId: workspace.id,
       title: doc.title,

@@ -6,7 +6,7 @@ import { badRequest, HttpError, unprocessable, unsupportedMediaType } from '../e
 import { parseOrThrow } from '../validation';
 import { workspaceParams } from '../workspaces/schemas';
 import { JobFailedError, type JobPool } from '../jobs';
-import { detectFormat, isTextFormat, titleFromFilename } from './import';
+import { detectFormat, isTextFormat, titleFromFilename } from './import/format';
 import type { Extracted, ImportInput } from './import/extract';
 import { mergeMetadata } from './import/accept-metadata';
 import { ImportRefusal, precheckDocument, uploadLimits } from './import/limits';

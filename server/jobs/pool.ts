@@ -1,8 +1,10 @@
+import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Config } from '../config';
 import { HttpError } from '../errors';
 import type { ImportLimits } from '../documents/import/limits';
+import { compiled, fromRoot } from '../project-root';
 import type * as Tasks from './tasks';
 
 type Jobs = typeof Tasks;
@@ -52,7 +54,9 @@ export class JobPool {
   constructor(private readonly config: Config['jobs']) {
     const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = config;
     this.pool = new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
+      // From source, worker.mjs registers TypeScript and loads tasks.ts. Compiled, tasks.ts is an entry of
+      // its own (<out>/server/jobs/tasks.js), and this code sits one folder below <out> (in server/main.js or chunks/).
+      filename: compiled ? new URL('../server/jobs/tasks.js', import.meta.url).href : pathToFileURL(fromRoot('server', 'jobs', 'worker.mjs')).href,
       // Every thread is kept: piscina replaces an aborted thread only up to `minThreads`, and a job
       // queued behind it would otherwise wait for the next one to arrive.
       minThreads: Math.max(1, config.threads),

@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { AccessWatch } from '../collab/access-watch';
 import { LocalBus, type Bus } from '../collab/bus';
-import { RedisBus } from '../collab/redis-bus';
 import { Rooms } from '../collab/rooms';
 import collabRoutes from '../collab/routes';
 import type { Config } from '../config';
@@ -22,7 +21,8 @@ declare module 'fastify' {
 export default fp(
   async function collab(app: FastifyInstance, opts: { config: Config }) {
     const { config } = opts;
-    const bus: Bus = config.redisUrl ? new RedisBus(config.redisUrl, app.log) : new LocalBus();
+    // The Redis client is loaded only when several processes share the rooms.
+    const bus: Bus = config.redisUrl ? new (await import('../collab/redis-bus')).RedisBus(config.redisUrl, app.log) : new LocalBus();
     const rooms = new Rooms({
       db: app.db,
       bus,

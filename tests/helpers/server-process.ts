@@ -28,6 +28,8 @@ export interface ServerProcessOptions {
   port?: number;
   /** How long to wait for `GET /api/health` to answer 200. */
   startTimeoutMs?: number;
+  /** Run a compiled bundle (`<compiledDir>/server/main.js`, as `npm run build:server` writes to dist/) as `npm start` does, not the TypeScript source. */
+  compiledDir?: string;
 }
 
 export interface ServerProcess {
@@ -52,8 +54,8 @@ export interface ServerProcess {
 const NOT_INHERITED = ['DATABASE_URL', 'REDIS_URL', 'PORT', 'HOST', 'DATA_DIR', 'PUBLIC_ORIGIN', 'NODE_OPTIONS'];
 
 /**
- * Starts the real server as a child process (`node --import tsx server/main.ts`, cwd the repository
- * root) on 127.0.0.1 and resolves once `GET /api/health` answers 200. The web app is not served
+ * Starts the real server as a child process (`node --import tsx server/main.ts`, or a compiled
+ * bundle's `server/main.js` with `compiledDir`; cwd the repository root) on 127.0.0.1 and resolves once `GET /api/health` answers 200. The web app is not served
  * (WEB_DIR points nowhere), PGlite data (when DATABASE_URL is not given) goes to a temporary DATA_DIR,
  * and login rate limits are lifted so a test can sign up many users.
  */
@@ -70,7 +72,8 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     PORT: String(port),
   };
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !NOT_INHERITED.includes(k))) as Record<string, string>;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = options.compiledDir ? ['--enable-source-maps', join(options.compiledDir, 'server', 'main.js')] : ['--import', 'tsx', 'server/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, entry, {
     cwd: repoRoot,
     env: { ...inherited, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import type { DocumentFormat } from '../../../db/schema';
 import { docxToText } from './docx';
 import { htmlTitle } from './html';
@@ -6,10 +5,10 @@ import { htmlPageText } from './html-page';
 import { markdownTitle, markdownToText } from './markdown';
 import { pdfToText } from './pdf';
 import { mainContent } from './readable';
+import type { TextFormat } from './format';
 import { canonicalText } from './text';
 
-export type TextFormat = Extract<DocumentFormat, 'text' | 'markdown' | 'html'>;
-export const isTextFormat = (f: DocumentFormat): f is TextFormat => f === 'text' || f === 'markdown' || f === 'html';
+export { detectFormat, isTextFormat, titleFromFilename, type TextFormat } from './format';
 
 /** Converts a text import (pasted or a UTF-8 file) to the canonical plain text that anchors count in; HTML keeps its main content and its footnotes only. */
 export function toCanonicalText(format: TextFormat, raw: string): string {
@@ -34,32 +33,3 @@ export function titleFromContent(format: TextFormat, raw: string): string | unde
 export function binaryToText(format: Exclude<DocumentFormat, TextFormat>, bytes: Uint8Array): Promise<string> {
   return format === 'pdf' ? pdfToText(bytes) : docxToText(bytes);
 }
-
-const BY_EXTENSION: Record<string, DocumentFormat> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.pdf': 'pdf',
-  '.docx': 'docx',
-};
-
-const BY_MIME: Record<string, DocumentFormat> = {
-  'text/plain': 'text',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-  'text/html': 'html',
-  'application/pdf': 'pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
-};
-
-/** The format of an uploaded file, from its extension first and its MIME type second; null if unsupported. */
-export function detectFormat(filename: string, mimetype: string): DocumentFormat | null {
-  return BY_EXTENSION[extname(filename).toLowerCase()] ?? BY_MIME[mimetype.split(';')[0].trim()] ?? null;
-}
-
-/** The file name without its extension, as a default title. */
-export const titleFromFilename = (filename: string): string =>
-  filename.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').trim() || 'Untitled';

@@ -1,4 +1,4 @@
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type { Config } from '../../config';
 
 /** The input limits an import is checked against before its heavy work (docs/api.md "Limits"). */
@@ -141,8 +141,10 @@ export function checkMarkdownNesting(markdown: string, limits: Pick<ImportLimits
  * memory) reads it. With `inflate: false` only the directory is read (cheap enough for the event loop).
  */
 export async function checkArchive(bytes: Uint8Array, limits: ImportLimits, options: { inflate: boolean } = { inflate: true }): Promise<void> {
+  // Loaded on the first Word file, not at start.
+  const { default: unzip } = await import('yauzl');
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))),
+    unzip.fromBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { lazyEntries: true, validateEntrySizes: true }, (err, z) => (err ? reject(err) : resolve(z))),
   );
   const refuse = (why: string) => new ImportRefusal(413, 'archive_too_large', `The Word file ${why}; it was not inflated.`);
   try {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fromRoot } from '../../project-root';
 import { FEATURES, type Feature } from './features';
 
 /** A logistic regression over the sentence features, as trained by train.ts and shipped in weights.json. */
@@ -58,5 +59,5 @@ let shipped: Model | null = null;
 
 /** The model shipped with the server (weights.json, written by `npm run train:claims`). */
 export function shippedModel(): Model {
-  return (shipped ??= JSON.parse(readFileSync(new URL('./weights.json', import.meta.url), 'utf8')) as Model);
+  return (shipped ??= JSON.parse(readFileSync(fromRoot('server', 'suggestions', 'scorer', 'weights.json'), 'utf8')) as Model);
 }
