@@ -2,7 +2,7 @@ import { anchorFromRange, type Anchor } from '$anchoring';
 import { CLAIM_FIELDS, claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
 import { CloseCode } from '$shared/collab-protocol';
 import { DOCUMENT_KEY, documentVersionOf, isPlacedOn, type DocumentVersionInfo } from '$shared/document-version';
-import { roleAtLeast } from '$shared/roles';
+import { roleAtLeast, type Role } from '$shared/roles';
 import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
 import { api } from '$lib/api';
 import { newId } from '$lib/ids';
@@ -85,6 +85,8 @@ export class Room {
   me = $state.raw<PresenceUser>({ id: '', name: '', color: '' });
   /** A viewer; updated when the server reports a role change (4409). */
   readOnly = $state(false);
+  /** This person's role as learned after a role change (4409); null until one, when the page's own is current. */
+  role = $state<Role | null>(null);
   /** Whether edits are kept on this device (IndexedDB) until the server has them. */
   readonly keptOnDevice: boolean;
 
@@ -404,7 +406,8 @@ export class Room {
     try {
       const { document } = await api.get<{ document: Document }>(`/api/documents/${this.documentId}`);
       const { workspaces } = await api.get<{ workspaces: Workspace[] }>('/api/workspaces');
-      this.readOnly = !roleAtLeast(workspaces.find((w) => w.id === document.workspaceId)?.role, 'annotator');
+      this.role = workspaces.find((w) => w.id === document.workspaceId)?.role ?? null;
+      this.readOnly = !roleAtLeast(this.role, 'annotator');
       this.#updateSaved();
     } catch {
       // Signed out or removed meanwhile: the next close code says so.
