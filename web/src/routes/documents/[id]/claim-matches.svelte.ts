@@ -22,7 +22,7 @@ export function checkedWords(claim: ClaimMatch['claim']): string {
   const { signOff } = claim;
   if (signOff?.rating) parts.push(verdictLabel(signOff.rating));
   let words = parts.join(', ');
-  if (signOff?.by) words += ` by ${signOff.by.name}`;
+  if (signOff?.by) words += `, by ${signOff.by.name}`;
   if (signOff?.at) words += ` on ${formatDate(signOff.at)}`;
   return words;
 }
