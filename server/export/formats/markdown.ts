@@ -4,6 +4,7 @@ import type { ArchiveSummary } from '../../archive/repository';
 import type { ClaimJson } from '../../claims/schemas';
 import type { ExportDocument, ExportFilter, ExportItem } from '../repository';
 import { STANCE_LABELS, STATUS_LABELS, VERDICT_LABELS } from '../../shared/labels';
+import { plainMarkdown } from './markdown-plain';
 import { overrideSentence, publishedConsensus, voteNotes } from './review-text';
 import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './types';
 
@@ -13,7 +14,7 @@ import { claimUrl, documentUrl, type ExportContext, type ExportFormat } from './
  * (`](javascript:…)`, `<script>`, backticks, brackets), so stored text can never become markup,
  * raw HTML or a link somewhere else.
  */
-const OPTIONS = { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', resourceLink: false } as const;
+export const MARKDOWN_OPTIONS = { bullet: '-', emphasis: '_', strong: '*', listItemIndent: 'one', resourceLink: false } as const;
 
 /** Text as one line: a heading or list item ends at a newline, so line breaks inside a field become spaces. */
 const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ');
@@ -24,7 +25,8 @@ const link = (url: string, children: PhrasingContent[]): PhrasingContent => ({ t
 const heading = (depth: Heading['depth'], children: PhrasingContent[]): Heading => ({ type: 'heading', depth, children });
 const item = (children: PhrasingContent[]): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] });
 
-const write = (children: RootContent[]) => toMarkdown({ type: 'root', children } satisfies Root, OPTIONS);
+// Plain values take the fast path (markdown-plain.ts: the same bytes, about 20 times faster); anything else is escaped by the library.
+const write = (children: RootContent[]) => plainMarkdown(children) ?? toMarkdown({ type: 'root', children } satisfies Root, MARKDOWN_OPTIONS);
 
 
 /** What an export's status filter holds, as the report's heading says it. */
