@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { centreOfQuote, launchBrowser, screenshotPath, selectQuote, skipIfNoBrowser } from '../helpers/browser';
 import { Client, uniqueEmail } from '../helpers/client';
 
 // Two people annotate one document together in two browsers (plus a viewer in a third), through
@@ -71,29 +71,6 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     return page;
   }
 
-  /** Selects the first occurrence of `exact` in the reader text, as a person dragging over it would. */
-  async function selectText(page: Page, exact: string, testid = 'reader-text') {
-    await page.evaluate(
-      ([quote, id]) => {
-        const paragraphs = document.querySelectorAll(`[data-testid="${id}"] p`);
-        for (const p of paragraphs) {
-          const node = p.firstChild as Text;
-          const at = node.data.indexOf(quote);
-          if (at === -1) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + quote.length);
-          const selection = document.getSelection()!;
-          selection.removeAllRanges();
-          selection.addRange(range);
-          return;
-        }
-        throw new Error(`not in the text: ${quote}`);
-      },
-      [exact, testid] as const,
-    );
-  }
-
   /** The names of the CSS highlights holding a range over exactly `exact`. */
   function highlightsOver(page: Page, exact: string): Promise<string[]> {
     return page.evaluate((quote) => {
@@ -102,23 +79,6 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
         for (const range of highlight) if ((range as Range).toString() === quote) names.push(name);
       });
       return names;
-    }, exact);
-  }
-
-  /** The viewport centre of the first occurrence of `exact` in the reader text. */
-  function centreOf(page: Page, exact: string): Promise<{ x: number; y: number }> {
-    return page.evaluate((quote) => {
-      for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) {
-        const node = p.firstChild as Text;
-        const at = node.data.indexOf(quote);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + Math.min(quote.length, 12));
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`not in the text: ${quote}`);
     }, exact);
   }
 
@@ -168,7 +128,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
 
   // How fast it arrives is measured by the render benchmark (npm run bench -- --only=render), not here.
   test('a passage one person selects and adds as a claim is highlighted live for the other, without a reload', async () => {
-    await selectText(ada.page, CLAIM_1);
+    await selectQuote(ada.page, CLAIM_1);
     const button = ada.page.getByTestId('add-claim');
     await button.waitFor();
     // A mark on Ben's page that a reload would wipe: the claim has to reach this same page live.
@@ -195,7 +155,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
   });
 
   test('clicking a highlighted passage opens its claim, and the others see who is looking at it', async () => {
-    const { x, y } = await centreOf(ben.page, CLAIM_1);
+    const { x, y } = await centreOfQuote(ben.page, CLAIM_1);
     await ben.page.mouse.move(x, y);
     await expect.poll(() => highlightsOver(ben.page, CLAIM_1)).toContain('cb-claim-hover');
     await ben.page.mouse.click(x, y);
@@ -260,7 +220,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     const picker = ada.page.getByTestId('passage-picker');
     await picker.getByTestId('picker-document').filter({ hasText: 'Feasibility Study' }).click();
     await picker.getByTestId('passage-text').waitFor();
-    await selectText(ada.page, STUDY_PASSAGE, 'passage-text');
+    await selectQuote(ada.page, STUDY_PASSAGE, 'passage-text');
     await expect.poll(() => picker.getByTestId('picker-selection').textContent()).toContain(STUDY_PASSAGE);
     await picker.getByTestId('use-passage').click();
     await form().getByTestId('picked-passage').waitFor();
@@ -321,7 +281,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
 
   test('a claim made with the keyboard shortcut, tagged by the other person, is found by the tag filter and sorted by confidence', async () => {
     await ben.page.getByTestId('back-to-claims').click();
-    await selectText(ben.page, CLAIM_2);
+    await selectQuote(ben.page, CLAIM_2);
     await ben.page.getByTestId('add-claim').waitFor();
     await ben.page.keyboard.press('a');
     await detail(ben.page).filter({ hasText: CLAIM_2 }).waitFor();
@@ -383,7 +343,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     expect(await page.getByTestId('delete-claim').count()).toBe(0);
     expect(await page.getByTestId('tag-input').count()).toBe(0);
     expect(await page.getByTestId('remove-evidence').count()).toBe(0);
-    await selectText(page, CLAIM_3);
+    await selectQuote(page, CLAIM_3);
     await page.waitForTimeout(200);
     expect(await page.getByTestId('add-claim').count()).toBe(0);
     await page.keyboard.press('a');
@@ -433,7 +393,7 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     await openClaim(ada.page, CLAIM_1);
     await openClaim(ben.page, CLAIM_1);
     const benSelects = 'Critics point out that the 2019 feasibility study put the cost at 71 million euros';
-    await selectText(ben.page, benSelects);
+    await selectQuote(ben.page, benSelects);
     await expect.poll(async () => (await highlightsOver(ada.page, benSelects)).some((name) => name.startsWith('cb-peer-'))).toBe(true);
     await ada.page.mouse.move(5, 700);
     await ada.page.evaluate(() => window.scrollTo(0, 0));

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { centreOfQuote, launchBrowser, quoteOnScreen, screenshotPath, scrollToQuote, selectQuote, skipIfNoBrowser } from '../helpers/browser';
 import { Client, uniqueEmail } from '../helpers/client';
 import { SHORTCUTS } from '../../web/src/routes/documents/[id]/reader-keys';
 
@@ -95,47 +95,6 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     return page.evaluate(() => [...(CSS.highlights.get('cb-claim-focus') ?? [])].map((range) => (range as Range).toString()));
   }
 
-  /** Whether the first occurrence of `quote` in the text is on screen. */
-  function onScreen(page: Page, quote: string): Promise<boolean> {
-    return page.evaluate((q) => {
-      for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) {
-        const node = p.firstChild as Text;
-        const at = node.data.indexOf(q);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + q.length);
-        const rect = range.getBoundingClientRect();
-        return rect.top >= 0 && rect.bottom <= window.innerHeight;
-      }
-      return false;
-    }, quote);
-  }
-
-  /** The viewport centre of the first occurrence of `quote` in the reader text. */
-  function centreOf(page: Page, quote: string): Promise<{ x: number; y: number }> {
-    return page.evaluate((q) => {
-      for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) {
-        const node = p.firstChild as Text;
-        const at = node.data.indexOf(q);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + Math.min(q.length, 10));
-        const rect = range.getClientRects()[0];
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      throw new Error(`not in the text: ${q}`);
-    }, quote);
-  }
-
-  /** Scrolls the paragraph holding `quote` to the middle of the screen. */
-  function scrollToQuote(page: Page, quote: string): Promise<void> {
-    return page.evaluate((q) => {
-      for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) if (p.textContent!.includes(q)) return p.scrollIntoView({ block: 'center' });
-    }, quote);
-  }
-
   /** The canvas pixel of the margin strip at the row where a document offset is drawn. */
   function stripPixelAt(page: Page, offset: number): Promise<number[]> {
     return page.evaluate(
@@ -194,15 +153,14 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     expect((await stripPixelAt(ada.page, TEXT.indexOf(PARAGRAPHS[10])))[3]).toBe(0);
   });
 
-  // Fails as landed (the strip jump and the phone sheet are unfinished, issue 15 items 7–8): skipped until they are; see the session note.
-  test.skip('a click on a mark of the strip jumps to that claim in the text and selects it', async () => {
-    expect(await onScreen(ada.page, QUOTE_LATE)).toBe(false);
+  test('a click on a mark of the strip jumps to that claim in the text and selects it', async () => {
+    expect(await quoteOnScreen(ada.page, QUOTE_LATE)).toBe(false);
     const box = (await ada.page.getByTestId('margin-strip').boundingBox())!;
     const rows = Number(await ada.page.getByTestId('margin-strip').getAttribute('data-rows'));
     const row = Math.floor((TEXT.indexOf(QUOTE_LATE) / TEXT.length) * rows);
     await ada.page.mouse.click(box.x + box.width / 2, box.y + row * 3 + 1);
     await expect.poll(() => focusedText(ada.page)).toEqual([QUOTE_LATE]);
-    await expect.poll(() => onScreen(ada.page, QUOTE_LATE)).toBe(true);
+    await expect.poll(() => quoteOnScreen(ada.page, QUOTE_LATE)).toBe(true);
     expect(await ada.page.getByTestId('claim-item').filter({ hasText: QUOTE_LATE }).getAttribute('aria-current')).toBe('true');
   });
 
@@ -211,7 +169,7 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     await strip.focus();
     await ada.page.keyboard.press('Home');
     await expect.poll(() => focusedText(ada.page)).toEqual([QUOTE_EARLY]);
-    expect(await onScreen(ada.page, QUOTE_EARLY)).toBe(true);
+    expect(await quoteOnScreen(ada.page, QUOTE_EARLY)).toBe(true);
     await ada.page.keyboard.press('ArrowDown');
     await expect.poll(() => focusedText(ada.page)).toEqual([QUOTE_MIDDLE]);
     expect(await strip.getAttribute('aria-valuetext')).toContain('Claim 2 of 3, In review');
@@ -262,7 +220,7 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     await page.getByTestId('filter-person').selectOption({ label: 'Ada Okafor' });
     await expect.poll(() => claimHighlights(page)).toEqual([QUOTE_EARLY]);
     await scrollToQuote(page, QUOTE_LATE);
-    const hidden = await centreOf(page, QUOTE_LATE);
+    const hidden = await centreOfQuote(page, QUOTE_LATE);
     await page.mouse.click(hidden.x, hidden.y);
     expect(await page.getByTestId('claim-detail').count()).toBe(0);
     await page.getByTestId('clear-filter').click();
@@ -448,13 +406,12 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     expect(await page.getByTestId('claims-panel').isVisible()).toBe(false);
   });
 
-  // Fails as landed (the strip jump and the phone sheet are unfinished, issue 15 items 7–8): skipped until they are; see the session note.
-  test.skip('at 390 px a tapped highlight opens its claim as a sheet over the text; closing it returns to the same place', async () => {
+  test('at 390 px a tapped highlight opens its claim as a sheet over the text; closing it returns to the same place', async () => {
     const page = phone.page;
     await scrollToQuote(page, QUOTE_MIDDLE);
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(500);
-    const at = await centreOf(page, QUOTE_MIDDLE);
+    const at = await centreOfQuote(page, QUOTE_MIDDLE);
     await page.touchscreen.tap(at.x, at.y);
     const sheet = page.getByTestId('claims-sheet');
     await sheet.getByTestId('claim-detail').filter({ hasText: QUOTE_MIDDLE }).waitFor();
@@ -492,21 +449,12 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
   });
 
-  // Fails as landed (the strip jump and the phone sheet are unfinished, issue 15 items 7–8): skipped until they are; see the session note.
-  test.skip('at 390 px a selection made by touch offers "Add claim", and a tap on it makes the claim', async () => {
+  test('at 390 px a selection made by touch offers "Add claim", and a tap on it makes the claim', async () => {
     const page = phone.page;
     const quote = 'Critics disputed figure 22.';
     // A long press selects a word and the handles widen it: the selection ends as set here.
-    await page.evaluate((q) => {
-      for (const p of document.querySelectorAll('[data-testid="reader-text"] p')) {
-        const node = p.firstChild as Text;
-        const at = node.data.indexOf(q);
-        if (at === -1) continue;
-        p.scrollIntoView({ block: 'center' });
-        document.getSelection()!.setBaseAndExtent(node, at, node, at + q.length);
-        return;
-      }
-    }, quote);
+    await scrollToQuote(page, quote);
+    await selectQuote(page, quote);
     const button = page.getByTestId('add-claim');
     await button.waitFor();
     const box = (await button.boundingBox())!;
@@ -520,16 +468,14 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     await page.getByTestId('close-sheet').tap();
   });
 
-  // Fails as landed (the strip jump and the phone sheet are unfinished, issue 15 items 7–8): skipped until they are; see the session note.
-  test.skip('the reader on a phone, with its margin strip and the claim sheet (README screenshot)', async () => {
+  test('the reader on a phone, with its margin strip and the claim sheet (README screenshot)', async () => {
     const page = phone.page;
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => page.getByTestId('margin-strip').getAttribute('data-marks')).toBe('5');
-    await page.screenshot({ path: screenshotPath('reader-phone.png') });
-    const at = await centreOf(page, QUOTE_EARLY);
+    const at = await centreOfQuote(page, QUOTE_EARLY);
     await page.touchscreen.tap(at.x, at.y);
-    await page.getByTestId('claims-sheet').getByTestId('claim-detail').waitFor();
-    await page.screenshot({ path: screenshotPath('reader-phone-sheet.png') });
+    await page.getByTestId('claims-sheet').getByTestId('claim-detail').filter({ hasText: QUOTE_EARLY }).waitFor();
+    await page.screenshot({ path: screenshotPath('reader-phone.png') });
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('claims-sheet').isVisible()).toBe(false);
   });

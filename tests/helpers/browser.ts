@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** The Debian Chromium the e2e tests drive (`apt-get install -y chromium`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -54,4 +54,66 @@ export function screenshotPath(name: string): string {
   const path = fileURLToPath(new URL(`../../${folder}/${name}`, import.meta.url));
   mkdirSync(dirname(path), { recursive: true });
   return path;
+}
+
+/** What `atQuote` does with the first occurrence of a quote in a text. */
+type QuoteAction = 'select' | 'scroll' | 'centre' | 'visible';
+
+/**
+ * Finds the first occurrence of `quote` in the paragraphs of `[data-testid=testid]` (the reader
+ * renders each paragraph as one text node) and acts on it in the page. One page function for
+ * every quote helper below, since a function handed to `page.evaluate` cannot call another.
+ */
+function atQuote(page: Page, quote: string, action: QuoteAction, testid: string): Promise<unknown> {
+  return page.evaluate(
+    ([q, act, id]) => {
+      for (const p of document.querySelectorAll(`[data-testid="${id}"] p`)) {
+        const node = p.firstChild;
+        if (!(node instanceof Text)) continue;
+        const at = node.data.indexOf(q);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + q.length);
+        if (act === 'select') {
+          document.getSelection()!.setBaseAndExtent(node, at, node, at + q.length);
+          return null;
+        }
+        if (act === 'scroll') {
+          p.scrollIntoView({ block: 'center' });
+          return null;
+        }
+        if (act === 'visible') {
+          const rect = range.getBoundingClientRect();
+          return rect.top >= 0 && rect.bottom <= window.innerHeight;
+        }
+        // The centre of the quote's first few characters: on its first line, whatever its length.
+        range.setEnd(node, at + Math.min(q.length, 12));
+        const rect = range.getClientRects()[0];
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      throw new Error(`not in the text: ${q}`);
+    },
+    [quote, action, testid] as const,
+  );
+}
+
+/** Selects the first occurrence of `quote` in a text (the reader's by default), as a person dragging over it would. */
+export async function selectQuote(page: Page, quote: string, testid = 'reader-text'): Promise<void> {
+  await atQuote(page, quote, 'select', testid);
+}
+
+/** Scrolls the paragraph holding the first occurrence of `quote` to the middle of the screen. */
+export async function scrollToQuote(page: Page, quote: string, testid = 'reader-text'): Promise<void> {
+  await atQuote(page, quote, 'scroll', testid);
+}
+
+/** The viewport point at the centre of the start of the first occurrence of `quote`: where a click or tap on it lands. */
+export function centreOfQuote(page: Page, quote: string, testid = 'reader-text'): Promise<{ x: number; y: number }> {
+  return atQuote(page, quote, 'centre', testid) as Promise<{ x: number; y: number }>;
+}
+
+/** Whether the first occurrence of `quote` is wholly on screen. */
+export function quoteOnScreen(page: Page, quote: string, testid = 'reader-text'): Promise<boolean> {
+  return atQuote(page, quote, 'visible', testid) as Promise<boolean>;
 }
