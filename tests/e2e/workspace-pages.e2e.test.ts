@@ -131,7 +131,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     await page.goto(`${app.url}/w/${team.wid}`);
     const nav = page.getByRole('navigation', { name: 'Workspace pages' });
     await nav.waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Documents', 'Search', 'Dashboard', 'Export', 'Settings']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Documents', 'Search', 'Dashboard', 'Export', 'Members', 'Settings']);
     await nav.getByRole('link', { name: 'Search' }).click();
     await page.waitForURL(`${app.url}/w/${team.wid}/search`);
     await page.getByTestId('search-results').waitFor();
