@@ -2,6 +2,7 @@ import { api } from '$lib/api';
 import type { Room } from '$lib/collab/room.svelte';
 import { arrangeClaims, stepClaim, type ClaimView } from './claim-order';
 import { matchesFilter } from './claim-filter';
+import { parseHash, type HashTarget } from './reader-hash';
 import { SelectMode } from './select-mode.svelte';
 import type { Span } from './text-offsets';
 
@@ -27,6 +28,14 @@ export class ReaderState {
   deleted = $state<{ id: string; quote: string } | null>(null);
   /** The orphaned or flagged claim this person is re-attaching: their next selection in the text becomes its passage. */
   reattachId = $state<string | null>(null);
+  /** Where the address's hash points, until the reader has gone there (a claim waits for the claims to arrive). */
+  target = $state.raw<HashTarget | null>(null);
+  /** The address named a claim this document does not have (deleted, or never one of its claims). */
+  missingClaim = $state(false);
+  /** The passage an address points at (evidence cited from another document): highlighted and scrolled to. */
+  passage = $state.raw<Span | null>(null);
+  /** Bumped to ask the text to scroll the passage into view. */
+  passageRequest = $state(0);
 
   readonly room: Room;
   /** The focused claim, while it exists (it comes back if a deletion is undone). */
@@ -52,6 +61,47 @@ export class ReaderState {
     if (claimId === null) this.detailOpen = false;
     else if (options.open) this.detailOpen = true;
     if (claimId && options.scroll) this.scrollRequest++;
+  }
+
+  /**
+   * Follows the address's hash (`#claim-<id>`, `#passage-<start>-<end>`, reader-hash.ts): on the
+   * first load, after a navigation to this document, and when only the hash changes. Another hash
+   * leaves the reader as it is.
+   */
+  follow(hash: string): void {
+    const target = parseHash(hash);
+    if (!target) return;
+    this.target = target;
+    this.missingClaim = false;
+    this.land();
+  }
+
+  /**
+   * Goes where the hash pointed once that is possible: a claim once the claims have loaded (it is
+   * focused, its detail opened and the text scrolled to it), a passage once the reader is ready
+   * and it lies within the text. Called again as the claims arrive, until it has landed.
+   */
+  land(): void {
+    const target = this.target;
+    if (!target) return;
+    if (target.kind === 'passage') {
+      // Once the claims are in too, so the text's surroundings (and so its place) have settled.
+      if (!this.room.ready || target.span.end > this.room.text.length) return;
+      this.passage = target.span;
+      this.passageRequest++;
+      this.target = null;
+      return;
+    }
+    if (this.room.claim(target.claimId)) {
+      this.missingClaim = false;
+      this.target = null;
+      this.focus(target.claimId, { open: true, scroll: true });
+    } else if (this.room.ready) {
+      // Kept as the target: a copy on this device may simply not have the claim yet. The claim
+      // open before (a link followed within the page) is not the one asked for: it closes.
+      this.missingClaim = true;
+      this.focus(null);
+    }
   }
 
   /** Moves the focus to the next (1) or previous (-1) claim in the panel's order. */
