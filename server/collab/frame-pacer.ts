@@ -32,6 +32,8 @@ export class FramePacer {
   constructor(
     /** Milliseconds of frame handling per event-loop turn before frames are queued. */
     private readonly budgetMs: number,
+    /** Told of a queued frame whose handler threw (a handler should not: room.handleFrame closes the connection instead); the queue goes on. */
+    private readonly onError: (err: unknown) => void = () => {},
   ) {}
 
   /** Hands `data` to `handle` now, or queues it (and pauses `source`) when this turn's budget is spent. */
@@ -80,19 +82,24 @@ export class FramePacer {
     setImmediate(() => this.turn());
   }
 
-  /** A new turn: its budget goes to queued frames first, one per socket in turn. */
+  /**
+   * A new turn: its budget goes to queued frames first, one per socket in turn. A socket served goes to
+   * the back of the line (the map's order), so the next turn starts with the one after it: even when the
+   * budget allows one frame a turn, every waiting socket is served before any is served twice.
+   */
   private turn(): void {
     this.turnScheduled = false;
     this.spentMs = 0;
     while (this.queued.size && this.spentMs < this.budgetMs) {
-      for (const [source, queue] of this.queued) {
-        const data = queue.frames.shift()!;
-        if (!queue.frames.length) {
-          this.queued.delete(source);
-          source.resume();
-        }
+      const [source, queue] = this.queued.entries().next().value!;
+      const data = queue.frames.shift()!;
+      this.queued.delete(source);
+      if (queue.frames.length) this.queued.set(source, queue);
+      else source.resume();
+      try {
         this.run(queue.handle, data);
-        if (this.spentMs >= this.budgetMs) break;
+      } catch (err) {
+        this.onError(err);
       }
     }
     if (this.queued.size) this.scheduleTurn();

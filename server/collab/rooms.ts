@@ -52,7 +52,7 @@ export class Rooms {
 
   constructor(private readonly options: RoomsOptions) {
     this.budgets = new UserBudgets(options.budgets);
-    this.pacer = new FramePacer(options.frameBudgetMs);
+    this.pacer = new FramePacer(options.frameBudgetMs, (err) => options.log.error({ err }, 'a queued collaboration frame failed'));
     this.writer = new UpdateWriter(
       options.db,
       options.log,
