@@ -225,6 +225,15 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
     await page.locator('[data-testid="invite-gone"][data-state="used_up"]').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This invite link has been used up');
 
+    // Revoked while the page is open: Join answers 410 invite_revoked, and the page says so.
+    const late = await team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'annotator', expiresInHours: 1, maxUses: 1 });
+    await page.goto(`${app.url}${late.body.path}`);
+    await page.getByTestId('join-workspace').waitFor();
+    expect((await team.lead.delete(`/api/workspaces/${team.wid}/invites/${late.body.invite.id}`)).status).toBe(204);
+    await page.getByTestId('join-workspace').click();
+    await page.locator('[data-testid="invite-gone"][data-state="revoked"]').waitFor();
+    expect(await roleOf(team.outsider.user!.email)).toBe(null);
+
     await page.goto(`${app.url}/invite/not-a-real-link`);
     await page.getByTestId('invite-unknown').waitFor();
     expect(await page.getByTestId('invite-unknown').textContent()).toContain('This invite link is not valid');
@@ -282,6 +291,17 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(await scrollsSideways(phone)).toBe(false);
+  });
+
+  test('a member leaves the workspace from the members page, after a dialog, and it is gone from their list', async () => {
+    const page = await newPage(PHONE, team.viewer);
+    await page.goto(membersUrl());
+    await rowOf(page, team.viewer.user!.email).getByTestId('leave-workspace').click();
+    const dialog = page.getByRole('dialog', { name: 'Leave Newsroom?' });
+    await dialog.getByRole('button', { name: 'Leave workspace' }).click();
+    await page.waitForURL(`${app.url}/`);
+    await page.getByTestId('workspaces-empty').waitFor();
+    expect(await roleOf(team.viewer.user!.email)).toBe(null);
     expect(pageErrors).toEqual([]);
   });
 });
