@@ -318,6 +318,11 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
     expect(rows).toHaveLength(listed.length);
     for (const shortcut of listed) expect(rows.some((row) => row.includes(shortcut.does))).toBe(true);
     expect(await dialog.textContent()).toContain('Ctrl');
+    // Tab stays in the dialog (its one control), never reaching the page behind it.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('close-shortcuts');
+    }
     // A modal dialog: j does nothing behind it, Escape closes it.
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.isVisible()).toBe(false);
