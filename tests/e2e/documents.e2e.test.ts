@@ -89,7 +89,8 @@ describe.skipIf(skipIfNoBrowser())('managing a document from its page', () => {
     expect(await page.getByTestId('document-version').textContent()).toBe('v2 of 2');
 
     const select = page.getByTestId('version-select');
-    expect(await select.locator('option').allTextContents()).toEqual(['Version 2 (current)', 'Version 1']);
+    // Each version says who uploaded it and when (version 1: who imported the document).
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual([expect.stringMatching(/^Version 2 \(current\) · annotator, /), expect.stringMatching(/^Version 1 · lead, /)]);
     await select.selectOption('1');
     await page.getByTestId('earlier-text').waitFor();
     expect(await page.getByTestId('earlier-text').textContent()).toContain('40 million cubic metres');
