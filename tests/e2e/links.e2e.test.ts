@@ -105,6 +105,18 @@ describe.skipIf(skipIfNoBrowser())('links that land in the reader', () => {
       await landedOn(tunnelId, TUNNEL);
       expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
       await page.screenshot({ path: screenshotPath(`link-claim-${viewport.name}.png`) });
+      if (viewport.width < 600) {
+        // The sheet over the text shows the claim's quote; closed, it leaves the text at the claim.
+        const quote = await page.getByTestId('claims-sheet').getByTestId('claim-exact').boundingBox();
+        expect(quote!.y).toBeGreaterThanOrEqual(0);
+        expect(quote!.y + quote!.height).toBeLessThanOrEqual(viewport.height);
+        await page.getByTestId('close-sheet').click();
+        await page.getByTestId('claims-sheet').waitFor({ state: 'hidden' });
+        const box = await highlighted('cb-claim-focus');
+        expect(box?.text).toBe(TUNNEL);
+        expect(box!.top).toBeGreaterThanOrEqual(0);
+        expect(box!.bottom).toBeLessThanOrEqual(box!.viewport);
+      }
     });
 
     test('a link to another claim of the same document, followed in the app, lands on that claim; Back returns to the first', async () => {
