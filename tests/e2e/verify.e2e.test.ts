@@ -137,7 +137,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     await fc2.page.getByTestId('vote-verdict').selectOption('mostly_inaccurate');
     await fc2.page.getByTestId('submit-vote').click();
     for (const person of [fc1, fc2]) {
-      await expect.poll(() => person.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Mostly inaccurate — 100% agreement of 2');
+      await expect.poll(() => person.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Mostly inaccurate — 2 of 2 votes agree (100%)');
       await expect.poll(() => person.page.getByTestId('vote-item').count()).toBe(2);
     }
     const list = (await fc2.page.getByTestId('vote-list').textContent())!;
@@ -159,7 +159,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
       const revised = person.page.getByTestId('vote-revised');
       await expect.poll(() => revised.textContent().catch(() => '')).toContain('revised to Accurate');
       expect(await revised.textContent()).toContain('The footnote is about another bridge.');
-      expect(await person.page.getByTestId('consensus').textContent()).toContain('Mostly inaccurate — 100% agreement of 2');
+      expect(await person.page.getByTestId('consensus').textContent()).toContain('Mostly inaccurate — 2 of 2 votes agree (100%)');
     }
     expect((await roles.lead.get(`/api/claims/${claimA}`)).body.claim.tally.consensus).toBe('mostly_inaccurate');
   });
@@ -176,7 +176,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
     expect(await question.textContent()).toContain('Only 1 vote of the 2 the quorum needs is in');
     expect((await roles.lead.get(`/api/claims/${claimB}`)).body.claim.revealed).toBe(false);
     await lead.page.getByTestId('reveal-anyway').click();
-    await expect.poll(() => fc1.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Accurate — 100% agreement of 1');
+    await expect.poll(() => fc1.page.getByTestId('consensus').textContent().catch(() => '')).toContain('Accurate — 1 vote only');
   });
 
   test('the lead verifies a claim without evidence after writing the rationale and confirming; the other page shows Verified', async () => {

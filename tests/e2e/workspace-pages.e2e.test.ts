@@ -263,7 +263,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     await team.lead.post(`/api/documents/${docId}/claims`, { exact: 'Rents fell by half' });
     await page.goto(`${app.url}/w/${quietId}/dashboard`);
     await page.getByTestId('dashboard').waitFor();
-    expect(await textOf('alpha-empty')).toBe('Not enough revealed votes yet');
+    expect(await textOf('alpha-empty')).toBe('Not enough votes to measure agreement (0 of the 3 claims with two or more revealed votes it needs)');
     expect(await textOf('alpha-pairable')).toBe('0 pairable judgements across 0 claims');
     expect(await textOf('alpha-value')).toBe('α = —');
     expect(await page.getByTestId('verdicts-empty').isVisible()).toBe(true);

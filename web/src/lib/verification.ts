@@ -168,12 +168,18 @@ export async function loadWorkspace(workspaceId: string): Promise<WorkspaceWithQ
   return workspace;
 }
 
-/** "Mostly inaccurate — 67% agreement of 3" for a revealed tally; "No consensus — …" on a tie. */
+/**
+ * "Mostly inaccurate — 2 of 3 votes agree (67%)" for a revealed tally: the votes behind the share,
+ * so it is not read as the dashboard's agreement (Krippendorff's α, which needs more claims).
+ * "Accurate — 1 vote only"; "No consensus — the 2 votes are split" on a tie.
+ */
 export function consensusText(tally: Tally): string {
-  const verdict = verdictLabel(tally.consensus);
   if (tally.count === 0) return 'No votes';
-  const agreement = tally.agreement === null ? '' : ` — ${Math.round(tally.agreement * 100)}% agreement of ${tally.count}`;
-  return `${verdict}${agreement}`;
+  const verdict = verdictLabel(tally.consensus);
+  if (tally.count === 1) return `${verdict} — 1 vote only`;
+  if (tally.consensus === null || tally.agreement === null) return `${verdict} — the ${tally.count} votes are split`;
+  const agreeing = Math.round(tally.agreement * tally.count);
+  return `${verdict} — ${agreeing} of ${tally.count} votes agree (${Math.round(tally.agreement * 100)}%)`;
 }
 
 /** One entry of a claim's history (`GET /api/claims/:id/history`). */
