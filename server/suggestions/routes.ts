@@ -7,6 +7,7 @@ import { errorResponses, noContent } from '../plugins/error-responses';
 import { storableString } from '../validation';
 import type { Suggestions } from '.';
 import { dismiss, dismissalKey, listDismissals, MAX_DISMISSALS_PER_DOCUMENT, undismiss } from './dismissals';
+import { announceDismissals } from './live';
 
 const span = { start: z.number().int(), end: z.number().int() };
 const citation = z.object({ marker: z.object({ ...span, label: z.string() }), footnote: z.object({ ...span, text: z.string() }) });
@@ -35,7 +36,7 @@ const dismissalReply = z.object({ dismissal });
  * `GET /api/documents/:id/suggestions`: check-worthy sentences not yet claimed nor dismissed,
  * footnote markers linked to their footnotes, and, for existing claims, the footnotes their
  * sentences cite. `…/suggestions/dismissals`: the sentences dismissed in this document, for
- * everyone, dismissing and restoring one.
+ * everyone, dismissing and restoring one (every open reader is told at once: live.ts).
  */
 const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/documents/:id/suggestions', {
@@ -77,6 +78,7 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!doc.text.includes(exact)) throw unprocessable('not_in_text', 'Only a sentence of the document’s current text can be dismissed; this one is not in it.');
     const result = await dismiss(app.db, doc.id, exact, user.id);
     if (!result) throw conflict('too_many_dismissals', `A document keeps at most ${MAX_DISMISSALS_PER_DOCUMENT} dismissed suggestions; restore some first.`);
+    if (result.created) await announceDismissals(app, doc.id);
     return reply.code(result.created ? 201 : 200).send({ dismissal: result.dismissal });
   });
 
@@ -87,6 +89,7 @@ const suggestionRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!(await undismiss(app.db, request.access.document.id, request.params.key))) {
       throw notFound('dismissal_not_found', 'This suggestion is not dismissed in this document (it may have been restored already).');
     }
+    await announceDismissals(app, request.access.document.id);
     return reply.code(204).send(null);
   });
 };

@@ -296,7 +296,7 @@ describe.skipIf(skipIfNoBrowser())('footnotes and suggested sentences in the rea
       .toEqual([['Footnote 1', 'refutes', NOTE_1]]);
   });
 
-  test('a suggestion dismissed by one person is gone for the other after a reload; undo brings it back for both', async () => {
+  test('a suggestion dismissed by one person disappears for the other at once, and stays gone after a reload; undo brings it back for both', async () => {
     await openSuggestions(ada.page);
     await openSuggestions(ben.page);
     await suggestion(ben.page, MAYOR).waitFor();
@@ -309,6 +309,13 @@ describe.skipIf(skipIfNoBrowser())('footnotes and suggested sentences in the rea
     expect(await toast.textContent()).toContain('Dismissed for everyone');
     expect(await ada.page.getByTestId('dismissed-suggestions').locator('summary').textContent()).toBe('Dismissed (1)');
 
+    // Live on the other page: the list, the marks and the dismissed list follow without a reload.
+    await expect.poll(() => suggestion(ben.page, MAYOR).count()).toBe(0);
+    expect(await suggestion(ben.page, JOBS).count()).toBe(1);
+    await expect.poll(() => highlighted(ben.page, 'cb-suggestion')).not.toContain(MAYOR);
+    expect(await ben.page.getByTestId('dismissed-suggestions').locator('summary').textContent()).toBe('Dismissed (1)');
+
+    // Stored: still gone after a reload, listed as dismissed by whom.
     await open(ben.page);
     await openSuggestions(ben.page);
     await suggestion(ben.page, JOBS).waitFor();
@@ -324,28 +331,26 @@ describe.skipIf(skipIfNoBrowser())('footnotes and suggested sentences in the rea
     await suggestion(ada.page, MAYOR).waitFor();
     await expect.poll(() => highlighted(ada.page, 'cb-suggestion')).toContain(MAYOR);
     expect(await ada.page.getByTestId('dismissed-suggestions').count()).toBe(0);
-
-    await open(ben.page);
-    await openSuggestions(ben.page);
+    // Back on the other page too, live.
     await suggestion(ben.page, MAYOR).waitFor();
+    await expect.poll(() => highlighted(ben.page, 'cb-suggestion')).toContain(MAYOR);
     expect(await ben.page.getByTestId('dismissed-suggestions').count()).toBe(0);
   });
 
-  test('a dismissed suggestion is restored from the "Dismissed (n)" list by the other person', async () => {
+  test('a dismissed suggestion is restored from the "Dismissed (n)" list by the other person; the one who dismissed it loses the undo', async () => {
     await suggestion(ada.page, JOBS).getByTestId('dismiss-suggestion').click();
     await expect.poll(() => suggestion(ada.page, JOBS).count()).toBe(0);
-    await open(ben.page);
-    await openSuggestions(ben.page);
+    await ada.page.getByTestId('suggestion-undo-toast').waitFor();
     const list = ben.page.getByTestId('dismissed-suggestions');
+    await list.waitFor();
     await list.locator('summary').click();
     expect(await list.locator('summary').textContent()).toBe('Dismissed (1)');
     await list.getByTestId('dismissed-suggestion').filter({ hasText: JOBS }).getByTestId('restore-suggestion').click();
     await suggestion(ben.page, JOBS).waitFor();
     await expect.poll(() => highlighted(ben.page, 'cb-suggestion')).toContain(JOBS);
     expect((await roles.lead.get(`/api/documents/${documentId}/suggestions/dismissals`)).body.dismissals).toEqual([]);
-    await open(ada.page);
-    await openSuggestions(ada.page);
     await suggestion(ada.page, JOBS).waitFor();
+    await ada.page.getByTestId('suggestion-undo-toast').waitFor({ state: 'detached' });
   });
 
   test('at 390 px a tapped marker shows its footnote with "Go to note"; the suggestions are in the sheet, dismissed and undone there', async () => {

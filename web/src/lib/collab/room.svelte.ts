@@ -2,6 +2,7 @@ import { anchorFromRange, type Anchor } from '$anchoring';
 import { CLAIM_FIELDS, claimsOf, newClaim, newEvidence, type ClaimMap, type ClaimState, type EvidenceKind, type Stance } from '$shared/claim-doc';
 import { CloseCode } from '$shared/collab-protocol';
 import { DOCUMENT_KEY, documentVersionOf, isPlacedOn, type DocumentVersionInfo } from '$shared/document-version';
+import { dismissalsRevisionOf } from '$shared/suggestion-dismissals';
 import { roleAtLeast, type Role } from '$shared/roles';
 import { countingWebSocket, SavedState, type SavedStatus } from '$shared/saved-state';
 import { api } from '$lib/api';
@@ -79,6 +80,8 @@ export class Room {
   version = $state(1);
   /** The version the shared document announces (who uploaded it, when); null until a first new version. */
   announced = $state.raw<DocumentVersionInfo | null>(null);
+  /** Bumped by the server whenever a suggestion is dismissed or restored (suggestions.svelte.ts refetches them). */
+  dismissalsRevision = $state(0);
   /** Set when a new version arrived while this reader was open; cleared by `dismissVersionNotice`. */
   versionNotice = $state.raw<VersionNotice | null>(null);
   /** This person, in the colour the others are shown in this tab (distinct from theirs). */
@@ -126,6 +129,7 @@ export class Room {
     // fetched and swapped in, and the claims re-anchored onto it arrive in the same update.
     const versionMap = this.#doc.getMap(DOCUMENT_KEY);
     const onVersion = () => {
+      this.dismissalsRevision = dismissalsRevisionOf(this.#doc);
       this.announced = documentVersionOf(this.#doc);
       if (this.announced && this.announced.version > this.version) void this.#fetchCurrentText();
     };

@@ -15,9 +15,9 @@ const REFRESH_EVERY_MS = 15_000;
 
 /**
  * The suggestions of one open document, shared by the Suggestions tab and the faint marks in the
- * text: loaded once (and again when the window regains focus, so another person's dismissal shows
- * without a reload), dismissed and restored for everyone, with the sentence hovered in the list
- * or in the text. One per room (`suggestionsOf`).
+ * text: loaded once (and again when the window regains focus), dismissed and restored for
+ * everyone (another person's dismissal or restore arrives live: `syncDismissals`), with the
+ * sentence hovered in the list or in the text. One per room (`suggestionsOf`).
  */
 export class SuggestionsState {
   data = $state.raw<Suggestions | null>(null);
@@ -40,7 +40,7 @@ export class SuggestionsState {
   #loadedVersion = $state(0);
   /** Whether the suggestions' offsets count in the text shown (they were loaded for its version). */
   readonly onText = $derived.by(() => this.data !== null && this.#loadedVersion === this.room.version);
-  /** Sentences dismissed here and not yet confirmed by a reload (hidden at once). */
+  /** Sentences being dismissed here: hidden at once, while the server is asked. */
   #pending = $state<ReadonlySet<number>>(new Set());
 
   /** The sentences suggested now: not claimed (even a moment ago), not dismissed (even a moment ago). */
@@ -91,6 +91,8 @@ export class SuggestionsState {
           claims: this.data.claims.filter((c) => c.start !== s.start),
           dismissed: [{ ...s, dismissal }, ...this.data.dismissed.filter((d) => d.dismissal.key !== dismissal.key)],
         };
+        // Listed as dismissed now, it needs no hiding: restored (here or by someone else), it shows again.
+        this.#unpend(s.start);
       }
     } catch (e) {
       this.#unpend(s.start);
@@ -127,6 +129,35 @@ export class SuggestionsState {
         };
       }
     }
+  }
+
+  /**
+   * Takes the document's dismissals as they are now (`GET …/suggestions/dismissals`, cheap: no
+   * sentence analysis), after someone dismissed or restored a suggestion: the loaded suggestions
+   * are split again into those shown and those dismissed. Silent on failure (the next load corrects it).
+   */
+  async syncDismissals(): Promise<void> {
+    if (!this.data) return;
+    let dismissals: Dismissal[];
+    try {
+      ({ dismissals } = await api.get<{ dismissals: Dismissal[] }>(`/api/documents/${encodeURIComponent(this.documentId)}/suggestions/dismissals`));
+    } catch {
+      // Offline or signed out for a moment: what is shown stays as it was until the next load.
+      return;
+    }
+    if (!this.data) return;
+    const byExact = new Map(dismissals.map((d) => [d.exact, d]));
+    const all = [...this.data.claims, ...this.data.dismissed.map(({ dismissal: _, ...claim }) => claim)].sort((a, b) => a.start - b.start);
+    this.data = {
+      ...this.data,
+      claims: all.filter((s) => !byExact.has(s.exact)),
+      dismissed: all.flatMap((s) => {
+        const dismissal = byExact.get(s.exact);
+        return dismissal ? [{ ...s, dismissal }] : [];
+      }),
+    };
+    // What this person dismissed and someone restored meanwhile has no undo any more.
+    if (this.lastDismissed && !dismissals.some((d) => d.key === this.lastDismissed!.key)) this.lastDismissed = null;
   }
 
   /** Shows a suggestion of the list in the text (null: none); `scroll` brings it into view. */
