@@ -123,7 +123,9 @@ describe.skipIf(skipIfNoBrowser())('workspace settings and API tokens', () => {
     await lead.getByTestId('save-quorum').click();
     expect(await textOf(lead, 'quorum-saved')).toBe('Saved: claims are revealed after 3 votes.');
 
-    await lead.getByRole('radio', { name: 'Only a lead reveals' }).check();
+    // By keyboard: the arrow key moves to the other rule, which is saved at once.
+    await lead.getByRole('radio', { name: 'Revealed when the quorum is reached' }).focus();
+    await lead.keyboard.press('ArrowDown');
     expect(await textOf(lead, 'reveal-saved')).toBe('Saved: only a lead reveals verdicts.');
     // The quorum's explanation follows the rule.
     await expect.poll(() => textOf(lead, 'quorum-settings')).toContain('waits on the dashboard for a lead');
@@ -209,6 +211,21 @@ describe.skipIf(skipIfNoBrowser())('workspace settings and API tokens', () => {
     const refused = await listWithToken(secret);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ error: { code: 'unauthorized', message: 'The API token is unknown or revoked.' } });
+  });
+
+  test('revoking a token already revoked in another window says so and drops it from the list', async () => {
+    const made = await team.lead.post('/api/tokens', { name: 'Old script' });
+    expect(made.status).toBe(201);
+    await lead.reload();
+    await lead.getByTestId('token-row').waitFor();
+    await lead.getByTestId('revoke-token').click();
+    await lead.getByTestId('revoke-token-dialog').waitFor();
+    expect((await team.lead.delete(`/api/tokens/${made.body.id}`)).status).toBe(204);
+
+    await lead.getByTestId('confirm-revoke-token').click();
+    expect(await textOf(lead, 'token-revoked')).toBe('“Old script” was already revoked (in another window, perhaps): it no longer works.');
+    expect(await textOf(lead, 'tokens-empty')).toContain('You have no API tokens.');
+    expect(await lead.getByTestId('revoke-token-dialog').isVisible()).toBe(false);
   });
 
   test('the export page’s sentence about tokens links to the tokens page', async () => {
