@@ -54,7 +54,17 @@ describe.skipIf(skipIfNoBrowser())('managing a document from its page', () => {
     await page.getByTestId('save-details').click();
     expect(await page.getByTestId('details-error').textContent()).toBe('Give the document a title.');
 
+    // A source that is no web address is refused with a sentence; the dialog keeps what was typed.
     await page.getByTestId('details-title').fill('The Mattmark dam');
+    await page.getByTestId('details-source').fill('javascript:alert(1)');
+    await page.getByTestId('save-details').click();
+    await expect
+      .poll(() => page.getByTestId('details-error').textContent())
+      .toBe('Enter the source as a web address starting with http:// or https://, or leave it empty.');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('details-source');
+    expect(await dialog.isVisible()).toBe(true);
+    expect(await page.getByTestId('details-title').inputValue()).toBe('The Mattmark dam');
+
     await page.getByTestId('details-source').fill('https://news.example.org/mattmark');
     await page.getByTestId('details-authors').fill('Ana Ruiz, Ben Ode');
     await page.getByTestId('details-published').fill('2024-03-05');
