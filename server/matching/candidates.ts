@@ -90,3 +90,58 @@ export async function matchedClaims(db: Db, workspaceId: string, ids: string[]):
     .where(and(inArray(claims.id, ids), eq(documents.workspaceId, workspaceId), isNull(claims.deletedAt)));
   return new Map(rows.map((r) => [r.id, matchedClaim(r)]));
 }
+
+/** At most this many claims of one document are looked up for the claim list's markers (by position). */
+export const MAX_MARKED_CLAIMS = 1000;
+
+/** A claim of a document and one candidate of another document for it, from the trigram index. */
+export interface CandidatePair {
+  claimId: string;
+  exact: string;
+  otherId: string;
+  otherExact: string;
+}
+
+/**
+ * For the first MAX_MARKED_CLAIMS claims of a document (by position, not deleted), their candidates
+ * among the claims of the workspace's other documents, as findCandidates finds them for one claim
+ * (CANDIDATE_SIMILARITY, at most CANDIDATE_LIMIT each, best first), in one statement: a lateral
+ * join, each side served by claims_exact_trgm_idx. `truncated` when the document has more claims.
+ */
+export async function candidatePairsOfDocument(db: Db, where: { workspaceId: string; documentId: string }): Promise<{ pairs: CandidatePair[]; truncated: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(CANDIDATE_SIMILARITY)}, true)`);
+    // One more claim than looked up, to tell whether there are more.
+    const [{ count }] = (await tx
+      .select({ count: sql<number>`count(*)::int` })
+      .from(sql`(select 1 from ${claims} where ${claims.documentId} = ${where.documentId} and ${claims.deletedAt} is null limit ${MAX_MARKED_CLAIMS + 1}) as c`)) as Array<{ count: number }>;
+    const result = await tx.execute(sql`
+      select own.id as "claimId", own.exact as "exact", other.id as "otherId", other.exact as "otherExact"
+      from (
+        select id, exact from claims
+        where document_id = ${where.documentId} and deleted_at is null
+        order by start, id
+        limit ${MAX_MARKED_CLAIMS}
+      ) own
+      cross join lateral (
+        select o.id, o.exact from claims o
+        join documents d on d.id = o.document_id
+        where o.exact % own.exact and d.workspace_id = ${where.workspaceId} and o.document_id <> ${where.documentId} and o.deleted_at is null
+        order by similarity(o.exact, own.exact) desc, o.id
+        limit ${CANDIDATE_LIMIT}
+      ) other`);
+    const pairs = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as CandidatePair[];
+    return { pairs, truncated: Number(count) > MAX_MARKED_CLAIMS };
+  });
+}
+
+/** The ids of the first MAX_MARKED_CLAIMS claims of a document (by position, not deleted). */
+export async function claimIdsOfDocument(db: Db, documentId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: claims.id })
+    .from(claims)
+    .where(and(eq(claims.documentId, documentId), isNull(claims.deletedAt)))
+    .orderBy(claims.start, claims.id)
+    .limit(MAX_MARKED_CLAIMS);
+  return rows.map((r) => r.id);
+}

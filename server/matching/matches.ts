@@ -1,8 +1,8 @@
 import type { Db } from '../../db';
 import type { MatchDecision } from '../../db/schema';
-import { findCandidates, matchedClaims, type MatchedClaim } from './candidates';
+import { candidatePairsOfDocument, claimIdsOfDocument, findCandidates, matchedClaims, type MatchedClaim } from './candidates';
 import { extractFacts } from './extract';
-import { decisionsFor, type Decision } from './repository';
+import { decisionsFor, sameClaimLinks, type Decision } from './repository';
 import { judgeMatch } from './rule';
 
 /**
@@ -61,4 +61,36 @@ export async function matchesForClaim(db: Db, claim: { id: string; documentId: s
 /** The proposed matches of a passage not yet a claim (a suggested sentence) of a document. */
 export async function matchesForText(db: Db, where: { workspaceId: string; documentId: string; text: string }): Promise<Match[]> {
   return matchesOf(db, where, []);
+}
+
+/** How many matches a claim of a document has, for its marker in the claim list. */
+export interface ClaimMatchCount {
+  claimId: string;
+  /** Proposed by the rule and not yet decided ("possible match"). */
+  likely: number;
+  /** Confirmed by a person, the other claim still there ("same claim"). */
+  same: number;
+}
+
+/**
+ * The claims of a document that have matches, with how many of each kind: what the reader's claim
+ * list marks, in a few statements for the whole document (candidatePairsOfDocument) rather than one
+ * request per claim. The same rule as matchesForClaim, so a marked claim's detail lists them.
+ */
+export async function matchCountsOfDocument(db: Db, where: { workspaceId: string; documentId: string }): Promise<{ claims: ClaimMatchCount[]; truncated: boolean }> {
+  const { pairs, truncated } = await candidatePairsOfDocument(db, where);
+  const own = [...new Set(pairs.map((p) => p.claimId))];
+  const decisions = await decisionsFor(db, own);
+  const counts = new Map<string, ClaimMatchCount>();
+  const countOf = (claimId: string) => counts.get(claimId) ?? counts.set(claimId, { claimId, likely: 0, same: 0 }).get(claimId)!;
+  const facts = new Map<string, ReturnType<typeof extractFacts>>();
+  for (const pair of pairs) {
+    if (decisions.get(pair.claimId)?.some((d) => d.otherClaimId === pair.otherId)) continue;
+    const mine = facts.get(pair.claimId) ?? facts.set(pair.claimId, extractFacts(pair.exact)).get(pair.claimId)!;
+    if (judgeMatch(mine, pair.otherExact).match) countOf(pair.claimId).likely++;
+  }
+  // Confirmed pairs whatever the wording is now (a person decided), among the document's claims.
+  const confirmed = await sameClaimLinks(db, await claimIdsOfDocument(db, where.documentId));
+  for (const [claimId, links] of confirmed) countOf(claimId).same = links.length;
+  return { claims: [...counts.values()].filter((c) => c.likely + c.same > 0).sort((a, b) => a.claimId.localeCompare(b.claimId)), truncated };
 }

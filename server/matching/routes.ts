@@ -6,10 +6,10 @@ import { notFound, unprocessable } from '../errors';
 import { notFoundError } from '../plugins/access';
 import { errorResponses, noContent } from '../plugins/error-responses';
 import { matchedClaims, type MatchedClaim } from './candidates';
-import { matchesForClaim, matchesForText } from './matches';
+import { matchCountsOfDocument, matchesForClaim, matchesForText } from './matches';
 import { recordDecision, undoDecision } from './repository';
 import { judgeMatch } from './rule';
-import { decideBody, matchesReply, matchParams, matchReply, MAX_SPAN_LENGTH, MAX_SPANS, spanMatchesReply, spansQuery } from './schemas';
+import { decideBody, documentMatchesReply, matchesReply, matchParams, matchReply, MAX_SPAN_LENGTH, MAX_SPANS, spanMatchesReply, spansQuery } from './schemas';
 
 /** A claim of the workspace (not deleted) as a match names it, or null. */
 async function claimIn(db: Db, workspaceId: string, id: string): Promise<MatchedClaim | null> {
@@ -63,6 +63,15 @@ const matchingRoutes: FastifyPluginAsyncZod = async (app) => {
       throw notFound('match_not_found', 'No decision on a match between these two claims to undo.');
     }
     return reply.code(204).send(null);
+  });
+
+  // The claim list's markers: which claims of the document have a likely or a confirmed match.
+  app.get('/documents/:id/claim-matches', {
+    config: { access: { role: 'viewer', find: 'document' } },
+    schema: { tags: ['claims'], params: documentParams, response: { 200: documentMatchesReply } },
+  }, async (request) => {
+    const { document } = request.access;
+    return matchCountsOfDocument(app.db, { workspaceId: document.workspaceId, documentId: document.id });
   });
 
   app.get('/documents/:id/suggestion-matches', {

@@ -57,3 +57,16 @@ export const spansQuery = z.strictObject({
 export const spanMatchesReply = z.object({
   passages: z.array(z.object({ start: z.number().int(), end: z.number().int(), matches: z.array(matchSchema) })),
 });
+
+export const documentMatchesReply = z.object({
+  claims: z
+    .array(
+      z.object({
+        claimId: z.uuid(),
+        likely: z.number().int().describe('matches proposed by the rule and not yet decided'),
+        same: z.number().int().describe('matches a person confirmed as the same claim'),
+      }),
+    )
+    .describe('only the claims that have a match'),
+  truncated: z.boolean().describe('true when the document has more claims than are looked up (the first 1,000 by position)'),
+});

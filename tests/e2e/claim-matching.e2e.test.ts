@@ -67,6 +67,8 @@ describe.skipIf(skipIfNoBrowser())('claim matching in the reader', () => {
   const suggestion = (page: Page, exact: string) => page.getByTestId('suggested-claim').filter({ hasText: exact });
   const likely = (page: Page) => detail(page).getByTestId('likely-match');
   const same = (page: Page) => detail(page).getByTestId('same-claim');
+  /** The match marker of a claim in the claims list. */
+  const marker = (page: Page, exact: string) => page.getByTestId('claim-item').filter({ hasText: exact }).getByTestId('claim-match-marker');
 
   async function openSuggestions(page: Page) {
     if (await page.getByTestId('back-to-claims').isVisible()) await page.getByTestId('back-to-claims').click();
@@ -145,6 +147,7 @@ describe.skipIf(skipIfNoBrowser())('claim matching in the reader', () => {
     await proposal.waitFor();
     expect((await proposal.getByTestId('match-checked').textContent())!.replace(/\s+/g, ' ')).toContain('Checked in Jobs report: Verified, Mostly accurate, by lead on ');
     expect(await proposal.getByTestId('match-link').getAttribute('href')).toBe(`/d/${docs.a}#claim-${ids.a}`);
+    await proposal.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('claim-matching-detail.png') });
 
     await proposal.getByRole('button', { name: /^Confirm/ }).click();
@@ -167,9 +170,28 @@ describe.skipIf(skipIfNoBrowser())('claim matching in the reader', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a viewer sees the likely match and where it stands, without Confirm or Reject', async () => {
+    const page = vic.page;
+    await open(page, docs.b);
+    await page.getByTestId('tab-claims').click();
+    await marker(page, B_BORDER).filter({ hasText: 'possible match' }).waitFor();
+    await openClaim(page, B_BORDER);
+    const proposal = likely(page).filter({ hasText: A_BORDER });
+    await proposal.waitFor();
+    expect((await proposal.getByTestId('match-checked').textContent())!.replace(/\s+/g, ' ').trim()).toBe('Also claimed in Jobs report: Open');
+    expect(await detail(page).getByTestId('confirm-match').count()).toBe(0);
+    expect(await detail(page).getByTestId('reject-match').count()).toBe(0);
+    expect(await detail(page).getByTestId('claim-matches').textContent()).toContain('A fact-checker or lead confirms whether these are the same claim.');
+    expect(errors).toEqual([]);
+  });
+
   test('rejecting another pair hides it from the proposals; undo brings it back', async () => {
     const page = fay.page;
     await open(page, docs.b);
+    // The claim list marks both: one likely the same as a claim of A, one confirmed.
+    await page.getByTestId('tab-claims').click();
+    await marker(page, B_BORDER).filter({ hasText: 'possible match' }).waitFor();
+    await marker(page, B_PARAPHRASE).filter({ hasText: 'same claim' }).waitFor();
     await openClaim(page, B_BORDER);
     const proposal = likely(page).filter({ hasText: A_BORDER });
     await proposal.waitFor();
@@ -187,17 +209,10 @@ describe.skipIf(skipIfNoBrowser())('claim matching in the reader', () => {
     await rejected.waitFor();
     const matches = (await team.viewer.get(`/api/claims/${ids.bBorder}/matches`)).body.matches;
     expect(matches).toEqual([expect.objectContaining({ state: 'rejected', claim: expect.objectContaining({ id: ids.aBorder }) })]);
-    expect(errors).toEqual([]);
-  });
-
-  test('a viewer sees the matches and where they were checked, without Confirm or Reject', async () => {
-    const page = vic.page;
-    await open(page, docs.a, `#claim-${ids.a}`);
-    await detail(page).and(page.locator(`[data-claim-id="${ids.a}"]`)).waitFor();
-    await same(page).filter({ hasText: B_PARAPHRASE }).waitFor();
-    expect(await detail(page).getByTestId('undo-match').count()).toBe(0);
-    expect(await detail(page).getByTestId('confirm-match').count()).toBe(0);
-    expect(await detail(page).getByTestId('reject-match').count()).toBe(0);
+    // Rejected, the claim is no longer marked in the list.
+    await page.getByTestId('back-to-claims').click();
+    await marker(page, B_BORDER).waitFor({ state: 'detached' });
+    expect(await marker(page, B_PARAPHRASE).textContent()).toBe('same claim');
     expect(errors).toEqual([]);
   });
 });

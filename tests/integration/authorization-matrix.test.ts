@@ -177,6 +177,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
     return { path: `/api/claims/${claimId}/matches/${otherClaimId}` };
   },
   'GET /api/documents/:id/suggestion-matches': async () => ({ path: `/api/documents/${documentId}/suggestion-matches?spans=0-10` }),
+  'GET /api/documents/:id/claim-matches': async () => ({ path: `/api/documents/${documentId}/claim-matches` }),
   'GET /api/claims/:id/history': async () => ({ path: `/api/claims/${await freshClaim()}/history` }),
   'PUT /api/claims/:id/vote': async () => ({ path: `/api/claims/${await freshClaim()}/vote`, body: { verdict: 'mixed' } }),
   'POST /api/claims/:id/vote/revision': async (actor) => ({ path: `/api/claims/${await revealedAfterVoteOf(actor)}/vote/revision`, body: { verdict: 'mixed', reason: 'A second source.' } }),

@@ -85,6 +85,16 @@ describe('proposals', () => {
     expect((await team.viewer.get(`/api/documents/${docs.fresh}/suggestion-matches?spans=${many}`)).status).toBe(422);
   });
 
+  test('the claim list’s markers: a document’s claims with a likely match, all in one request; another figure is not marked', async () => {
+    const res = await team.viewer.get(`/api/documents/${docs.fresh}/claim-matches`);
+    expect(res.status).toBe(200);
+    const want = [{ claimId: ids.fresh, likely: 1, same: 0 }, { claimId: ids.freshBorder, likely: 1, same: 0 }].sort((a, b) => a.claimId.localeCompare(b.claimId));
+    expect(res.body).toEqual({ claims: want, truncated: false });
+    const checked = (await team.viewer.get(`/api/documents/${docs.checked}/claim-matches`)).body.claims.map((c: { claimId: string }) => c.claimId);
+    expect(checked.sort()).toEqual([ids.checked, ids.border].sort());
+    expect((await team.outsider.get(`/api/documents/${docs.fresh}/claim-matches`)).status).toBe(404);
+  });
+
   test('pg_trgm’s similarity agrees with the rule’s JavaScript trigram similarity', async () => {
     const pairs = [
       ['Unemployment rose to 5.2% in 2021.', 'In 2021 unemployment rose to 5.2 per cent.'],
@@ -163,6 +173,14 @@ describe('decisions', () => {
     expect(sameDoc.body.error?.code).toBe('same_document');
     const unknown = await team.factchecker.post(`/api/claims/${ids.border}/matches`, { otherClaimId: ids.border, decision: 'maybe' });
     expect(unknown.status).toBe(400);
+  });
+});
+
+describe('markers after decisions', () => {
+  test('a confirmed match counts as "same claim", not as likely; an undone rejection is likely again', async () => {
+    const { claims } = (await team.viewer.get(`/api/documents/${docs.fresh}/claim-matches`)).body;
+    expect(claims).toEqual(expect.arrayContaining([{ claimId: ids.fresh, likely: 0, same: 1 }, { claimId: ids.freshBorder, likely: 1, same: 0 }]));
+    expect(claims).toHaveLength(2);
   });
 });
 

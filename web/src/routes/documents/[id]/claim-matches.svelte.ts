@@ -91,3 +91,79 @@ export function suggestionMatchesOf(suggestions: SuggestionsState): SuggestionMa
   }
   return state;
 }
+
+/**
+ * `GET /api/documents/:id/claim-matches`: the document's claims that have a likely or a confirmed
+ * match. Written here until the API types are regenerated from the route schema
+ * (server/matching/schemas.ts documentMatchesReply), then read from them.
+ */
+export interface DocumentMatches {
+  claims: Array<{ claimId: string; likely: number; same: number }>;
+  truncated: boolean;
+}
+
+/** A moment after the claims change (a claim made, its words moved), the markers are asked for again: once for a burst of changes. */
+const MARKERS_AFTER_MS = 1500;
+
+/**
+ * Which claims of one open document have a likely match ("possible match") or a confirmed one
+ * ("same claim") in the workspace's other documents: one request for the whole list, again a
+ * moment after the claims' words change and after a decision. One per document (`documentMatchesOf`).
+ */
+export class DocumentMatchesState {
+  byClaim = $state.raw<ReadonlyMap<string, { likely: number; same: number }>>(new Map());
+  readonly documentId: string;
+  #room: object | null = null;
+  #seen: unknown = null;
+  #key = '';
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #seq = 0;
+
+  constructor(documentId: string) {
+    this.documentId = documentId;
+  }
+
+  /**
+   * Called with the room's live claims whenever they change: asks at once for a room not seen
+   * before (the document opened again), a moment later when the claims' words changed.
+   */
+  track(room: object, claims: ReadonlyArray<{ id: string; anchor: { exact: string } }>): void {
+    if (claims === this.#seen) return;
+    this.#seen = claims;
+    const key = claims.map((c) => `${c.id}:${c.anchor.exact}`).join('\n');
+    const fresh = room !== this.#room;
+    if (!fresh && key === this.#key) return;
+    this.#room = room;
+    this.#key = key;
+    this.refresh(fresh ? 0 : MARKERS_AFTER_MS);
+  }
+
+  /** Asks again after `delayMs` (a decision made, the claims changed). */
+  refresh(delayMs = 0): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#load(), delayMs);
+  }
+
+  async #load(): Promise<void> {
+    this.#timer = null;
+    const seq = ++this.#seq;
+    try {
+      const { claims } = await api.get<DocumentMatches>(`/api/documents/${encodeURIComponent(this.documentId)}/claim-matches`);
+      if (seq === this.#seq) this.byClaim = new Map(claims.map((c) => [c.claimId, c]));
+    } catch {
+      // The markers are a hint: the claim's detail says what failed when it is opened.
+    }
+  }
+}
+
+const byDocument = new Map<string, DocumentMatchesState>();
+
+/** The match markers of a document's claims, shared by its claim list and its claims' details. */
+export function documentMatchesOf(documentId: string): DocumentMatchesState {
+  let state = byDocument.get(documentId);
+  if (!state) {
+    state = new DocumentMatchesState(documentId);
+    byDocument.set(documentId, state);
+  }
+  return state;
+}
