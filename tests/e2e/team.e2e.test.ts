@@ -166,7 +166,10 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
 
   test('a lead changes a member’s role with the select', async () => {
     await rowOf(lead, NEWCOMER.email).getByLabel(`Role of ${NEWCOMER.name}`).selectOption('factchecker');
-    await expect.poll(() => roleOf(NEWCOMER.email)).toBe('factchecker');
+    const saved = rowOf(lead, NEWCOMER.email).getByTestId('member-saved');
+    await saved.waitFor();
+    expect(await saved.textContent()).toBe(`${NEWCOMER.name} is now a fact-checker.`);
+    expect(await roleOf(NEWCOMER.email)).toBe('factchecker');
     await lead.reload();
     expect(await rowOf(lead, NEWCOMER.email).getByLabel(`Role of ${NEWCOMER.name}`).inputValue()).toBe('factchecker');
   });
