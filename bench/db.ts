@@ -34,3 +34,18 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     },
   };
 }
+
+/**
+ * The pids of the PostgreSQL backends serving one benchmarked server (its connections carry
+ * `application_name` = the server's `appName`, set through PGAPPNAME), for their CPU per edit.
+ */
+export async function backendPids(appName: string): Promise<number[]> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ pid: number }>('select pid from pg_stat_activity where application_name = $1', [appName]);
+    return rows.map((r) => r.pid);
+  } finally {
+    await admin.end();
+  }
+}

@@ -6,7 +6,7 @@
  */
 import { createClient, type BenchClient, type ClientSpec, type TargetSpec } from './generator/clients';
 import { latencySummary, Tracker } from './generator/tracker';
-import { coreTimes, coreUse, cpuSeconds, CpuWindow, PostgresCpuWindow, rssKb } from './proc';
+import { coreTimes, coreUse, cpuSeconds, CpuWindow, PidsCpuWindow, PostgresCpuWindow, rssKb } from './proc';
 import { quantile, round, sleep } from './stats';
 
 export interface SetupCommand {
@@ -24,6 +24,8 @@ export interface RunCommand {
   windowMs: number;
   /** After the window, how long to wait for the window's edits to reach every receiver. */
   drainMs: number;
+  /** The PostgreSQL backends serving the server (their CPU counts in its CPU per edit). */
+  backendPids?: number[];
 }
 
 export interface SetupResult {
@@ -50,6 +52,10 @@ export interface RunResult {
   serverCpu: number;
   generatorCpu: number;
   postgresCpu: number;
+  /** CPU of the server's own PostgreSQL backends (fraction of one core). */
+  backendCpu: number;
+  /** (server CPU + its backends' CPU) over the window / edits sent in it, in microseconds. */
+  cpuPerEditUs: number | null;
   /** Per core: fraction busy, and fraction stolen by the hypervisor (a noisy neighbour). */
   cores: Array<{ busy: number; steal: number }>;
   /** CPU (in cores) used during the window by processes other than the server, the generator and PostgreSQL. */
@@ -86,8 +92,9 @@ async function setup(command: SetupCommand): Promise<SetupResult> {
   }
   const started = performance.now();
   const failed: string[] = [];
-  // Measuring clients first (they must see every edit), then the rest, a few dozen at a time.
-  const order = [...clients.filter((c) => c.spec.measuring), ...clients.filter((c) => !c.spec.measuring)];
+  // Every server broadcasts in connection order, so measuring clients that connect first see every
+  // edit first: they are spread evenly through the order instead, the last of them connecting last.
+  const order = fairOrder(clients);
   for (let i = 0; i < order.length; i += 25) {
     const batch = order.slice(i, i + 25);
     const results = await Promise.allSettled(batch.map((c) => c.connect()));
@@ -101,6 +108,14 @@ async function setup(command: SetupCommand): Promise<SetupResult> {
   const claimsStarted = performance.now();
   if (!failed.length) failed.push(...(await createClaims()));
   return { connected: clients.length - failed.length, failed: failed.slice(0, 10), connectMs, claimsMs: Math.round(performance.now() - claimsStarted) };
+}
+
+/** The clients in connection order: the others, with the measuring ones placed at even intervals, the last at the end. */
+export function fairOrder<T extends { spec: ClientSpec }>(all: T[]): T[] {
+  const measuring = all.filter((c) => c.spec.measuring);
+  const order = all.filter((c) => !c.spec.measuring);
+  measuring.forEach((c, k) => order.splice(Math.round(((k + 1) * all.length) / measuring.length) - 1, 0, c));
+  return order;
 }
 
 /**
@@ -142,6 +157,7 @@ async function run(command: RunCommand): Promise<RunResult> {
     return (u.user + u.system) / 1e6;
   });
   const postgresCpu = new PostgresCpuWindow();
+  const backendCpu = new PidsCpuWindow(command.backendPids ?? []);
   const rssSamples: number[] = [];
   let nextRssSample = windowStart;
   let cores0 = coreTimes();
@@ -159,6 +175,7 @@ async function run(command: RunCommand): Promise<RunResult> {
       serverCpu.start();
       generatorCpu.start();
       postgresCpu.start();
+      backendCpu.start();
       cores0 = coreTimes();
       [bytes0, messages0] = received();
     }
@@ -196,6 +213,7 @@ async function run(command: RunCommand): Promise<RunResult> {
     serverCpu: serverCpu.stop(),
     generatorCpu: generatorCpu.stop(),
     postgresCpu: postgresCpu.stop(),
+    backendCpu: backendCpu.stop(),
     cores: coreUse(cores0, coreTimes()),
     rssKb: median(rssSamples.slice(-5)) ?? rssKb(serverPid),
   };
@@ -223,6 +241,8 @@ async function run(command: RunCommand): Promise<RunResult> {
     serverCpu: round(result.serverCpu, 3)!,
     generatorCpu: round(result.generatorCpu, 3)!,
     postgresCpu: round(result.postgresCpu, 3)!,
+    backendCpu: round(result.backendCpu, 3)!,
+    cpuPerEditUs: sentInWindow ? round(((result.serverCpu + result.backendCpu) * windowSeconds * 1e6) / sentInWindow, 0) : null,
     cores: result.cores.map((c) => ({ busy: round(c.busy, 3)!, steal: round(c.steal, 3)! })),
     foreignCpu: round(Math.max(0, result.cores.reduce((a, c) => a + c.busy, 0) - result.serverCpu - result.generatorCpu - result.postgresCpu), 3)!,
     rssKb: result.rssKb,

@@ -1,5 +1,7 @@
-import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Clock ticks per second of /proc/<pid>/stat's utime and stime (USER_HZ, almost always 100). */
 let ticksPerSecond: number | null = null;
@@ -69,6 +71,23 @@ export class PostgresCpuWindow {
   }
 }
 
+/** CPU of a fixed set of processes (a server's PostgreSQL backends) over a window, as a fraction of one core. */
+export class PidsCpuWindow {
+  private t0 = 0;
+  private before = new Map<number, number>();
+  constructor(private readonly pids: number[]) {}
+  start(): void {
+    this.t0 = performance.now();
+    this.before = new Map(this.pids.flatMap((pid) => (cpuSeconds(pid) === null ? [] : [[pid, cpuSeconds(pid)!]])));
+  }
+  stop(): number {
+    const seconds = (performance.now() - this.t0) / 1000;
+    let used = 0;
+    for (const [pid, cpu] of this.before) used += (cpuSeconds(pid) ?? cpu) - cpu;
+    return seconds > 0 ? used / seconds : 0;
+  }
+}
+
 /** The median of a few RSS readings `gapMs` apart: one reading can catch a collection in the middle. */
 export async function settledRssKb(pid: number, samples = 5, gapMs = 200): Promise<number | null> {
   const values: number[] = [];
@@ -95,6 +114,12 @@ export class CpuWindow {
     const used = (this.read() ?? this.c0) - this.c0;
     return seconds > 0 ? used / seconds : 0;
   }
+}
+
+/** The load average (1, 5 and 15 minutes) from /proc/loadavg. */
+export function loadAverage(): [number, number, number] {
+  const [a, b, c] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
+  return [a, b, c];
 }
 
 /** The machine, for the report: core count, CPU model, memory. */
@@ -140,4 +165,61 @@ export async function waitForQuiet(maxWaitMs: number, threshold = 0.3): Promise<
     const waitedMs = Math.round(performance.now() - started);
     if (busy < threshold || waitedMs >= maxWaitMs) return { busy, waitedMs };
   }
+}
+
+export interface MachineLoad {
+  samples: Array<{ atS: number; load1: number }>;
+  min?: number;
+  median?: number;
+  max?: number;
+}
+
+/** Min, median and max of the 1-minute load average sampled through the run. */
+export function summarizeLoad(samples: MachineLoad['samples']): MachineLoad {
+  const values = samples.map((s) => s.load1).sort((a, b) => a - b);
+  return values.length ? { samples, min: values[0], median: values[Math.floor(values.length / 2)], max: values[values.length - 1] } : { samples };
+}
+
+const PG_TEST_FSYNC = '/usr/lib/postgresql/15/bin/pg_test_fsync';
+
+export interface FsyncFloor {
+  /** The sync methods of pg_test_fsync's first section (one 8 kB write), in microseconds per operation. */
+  usecsPerOp?: Record<string, number>;
+  /** fdatasync (PostgreSQL's wal_sync_method on Linux): the floor under a commit. */
+  fdatasyncMs?: number;
+  file?: string;
+  skipped?: string;
+}
+
+/**
+ * The disk's floor under a commit: `pg_test_fsync -s 1` on a temporary file (the same filesystem
+ * as PostgreSQL's data here), stopped after its first section, one 8 kB write per sync method.
+ */
+export function fsyncFloor(): Promise<FsyncFloor> {
+  if (!existsSync(PG_TEST_FSYNC)) return Promise.resolve({ skipped: `${PG_TEST_FSYNC} not found` });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fsync-'));
+  const file = join(dir, 'pg_test_fsync.out');
+  return new Promise((resolve) => {
+    const child = spawn(PG_TEST_FSYNC, ['-s', '1', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const usecsPerOp: Record<string, number> = {};
+    let out = '';
+    let done = false;
+    const finish = (extra: Partial<FsyncFloor> = {}) => {
+      if (done) return;
+      done = true;
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+      const fdatasync = usecsPerOp.fdatasync;
+      resolve({ usecsPerOp, ...(fdatasync ? { fdatasyncMs: Math.round(fdatasync / 10) / 100 } : {}), file: 'a temporary file on the filesystem of /tmp', ...extra });
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const first = out.split('Compare file sync methods using two')[0];
+      for (const m of first.matchAll(/^\s+(\w+)\s+[\d.]+ ops\/sec\s+(\d+) usecs\/op/gm)) usecsPerOp[m[1]] = Number(m[2]);
+      if (out.includes('Compare file sync methods using two')) finish();
+    });
+    child.on('error', (err) => finish({ skipped: err.message }));
+    child.on('exit', () => finish());
+    setTimeout(() => finish({ skipped: 'pg_test_fsync did not finish its first section within 20 s' }), 20_000).unref();
+  });
 }

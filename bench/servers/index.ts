@@ -4,7 +4,7 @@
  * and stops it.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,10 @@ export interface RunningServer {
   pid: number;
   port: number;
   base: string;
+  /** `application_name` of this server's PostgreSQL connections. */
+  appName: string;
+  /** The server's live heap (bytes, after a forced collection), read inside its process; null if it did not answer. */
+  liveHeap(): Promise<number | null>;
   output(): string;
   alive(): boolean;
   stop(): Promise<void>;
@@ -68,6 +72,28 @@ const SCRIPTS: Record<ServerKind, string> = {
   relay: here('./relay.ts'),
 };
 
+/** Asks heap-probe.ts in the server (SIGUSR2) for its live heap and waits up to 10 s for the answer. */
+async function readLiveHeap(pid: number, file: string): Promise<number | null> {
+  rmSync(file, { force: true });
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    return null;
+  }
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (existsSync(file)) {
+      try {
+        return (JSON.parse(readFileSync(file, 'utf8')) as { heapUsed: number }).heapUsed;
+      } catch {
+        // being written
+      }
+    }
+    await sleep(25);
+  }
+  return null;
+}
+
 export async function startServer(kind: ServerKind, options: StartOptions): Promise<RunningServer> {
   const port = await freePort();
   const scratch = mkdtempSync(join(tmpdir(), `bench-${kind}-`));
@@ -90,9 +116,13 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     ADDRESS_RATE_LIMIT: '10000000',
     PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,
     ...(kind === 'y-websocket' ? { YPERSISTENCE: join(scratch, 'leveldb') } : {}),
+    // node-postgres names its connections after PGAPPNAME: pg_stat_activity then tells this server's backends apart.
+    PGAPPNAME: `bench-${kind}-${port}`,
+    BENCH_HEAP_FILE: join(scratch, 'heap.json'),
     ...options.env,
   };
-  const nodeArgs = ['--import', 'tsx'];
+  // heap-probe.ts answers SIGUSR2 with the live heap after a forced collection (--expose-gc).
+  const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', here('./heap-probe.ts')];
   if (options.cpuProfileDir) nodeArgs.unshift('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   const [command, ...args] = [...priorityPrefix(), 'taskset', '-c', String(SERVER_CORE), process.execPath, ...nodeArgs, SCRIPTS[kind]];
   const child = spawn(command, args, {
@@ -122,6 +152,8 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     pid: child.pid!,
     port,
     base,
+    appName: env.PGAPPNAME,
+    liveHeap: () => readLiveHeap(child.pid!, env.BENCH_HEAP_FILE),
     output: () => lines.join('\n'),
     alive: () => !exited,
     async stop() {

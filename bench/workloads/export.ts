@@ -149,7 +149,8 @@ export async function runExport(ctx: ExportContext): Promise<Record<string, unkn
       const { user } = await voter.expect(201, 'POST', '/api/auth/signup', { email: `voter-${i}-${crypto.randomUUID().slice(0, 8)}@example.test`, password: 'voter password 1', name: `Fact-checker ${i + 1}` });
       voters.push(user.id);
     }
-    const scales = [1_000, 10_000, 50_000];
+    // A quick run stops at 10k claims (seeding and exporting 50k take minutes).
+    const scales = ctx.quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
     const results: Record<string, unknown>[] = [];
     let bug: string | null = null;
     let lastWorkspace: string | null = null;
@@ -202,18 +203,18 @@ export async function runExport(ctx: ExportContext): Promise<Record<string, unkn
     const retained = liveHeap(ctx.databaseUrl, lastWorkspace!);
     if (retained) ctx.log(`  live heap while reading and formatting ${retained.claims} claims (after gc every 1,000): ${retained.heapMbAfterGc.join(', ')} MB`);
     const at = (claims: number, format: string) => results.find((r) => r.claims === claims && r.format === format) as { ms: number; peakRssDeltaKb: number; count: number };
-    const meets = (claims: number) => EXPORT_FORMATS.every((f) => at(claims, f).ms < EXPORT_TARGET_MS[claims] && at(claims, f).count === claims);
+    const meets = (claims: number) => EXPORT_FORMATS.every((f) => at(claims, f) && at(claims, f).ms < EXPORT_TARGET_MS[claims] && at(claims, f).count === claims);
     return {
       ...(bug ? { bug, workaround: 'documents.created_at truncated to milliseconds before exporting' } : {}),
       evidencePerClaim: 3,
       votesPerClaim: 5,
       runs: results,
       targetMs: EXPORT_TARGET_MS,
-      meetsTimeTarget: meets(10_000) && meets(50_000),
-      meetsTimeTargetAt: { 10_000: meets(10_000), 50_000: meets(50_000) },
+      meetsTimeTarget: meets(10_000) && (ctx.quick || meets(50_000)),
+      meetsTimeTargetAt: { 10_000: meets(10_000), 50_000: ctx.quick ? null : meets(50_000) },
       // Peak RSS also counts garbage not yet collected; the live heap after each collection is what a
       // streaming export keeps flat (within 4 MB from the first 1,000 claims to the last).
-      peakRssFlat: EXPORT_FORMATS.every((f) => at(50_000, f).peakRssDeltaKb <= at(1_000, f).peakRssDeltaKb * 2 + 16 * 1024),
+      peakRssFlat: EXPORT_FORMATS.every((f) => at(scales[scales.length - 1], f).peakRssDeltaKb <= at(1_000, f).peakRssDeltaKb * 2 + 16 * 1024),
       liveHeap: retained,
       memoryFlat: retained ? Math.max(...retained.heapMbAfterGc) - Math.min(...retained.heapMbAfterGc) <= 4 : null,
     };

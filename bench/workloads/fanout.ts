@@ -1,10 +1,11 @@
 /**
- * Fan-out and sustained throughput, the same workloads against each server:
- *  - fanout-50: 50 clients on one document, 2 edits/s each;
+ * Sustained throughput and documents, the same workloads against each server, one server at a time
+ * (fanout-50, room-500, memory per connection and the overload ramp are measured interleaved, all
+ * servers up at once: interleaved.ts):
  *  - ramp-200: 200 clients on one document, the total edit rate stepped up until p99 ≥ 100 ms,
  *    edits go missing or the run is invalid (its highest passing step is the sustained rate);
- *  - docs-400: 400 documents with one editing client each (plus 4 measuring observers);
- *  - idle: many idle connections on one document, for memory per connection.
+ *  - docs-400: 400 documents with one editing client each (plus 4 measuring observers), and
+ *    memory per loaded document.
  * Each workload gets a fresh server process and a fresh load generator.
  */
 import { createClient, type ClientSpec, type ServerKind, type TargetSpec } from '../generator/clients';
@@ -16,7 +17,7 @@ import type { BenchAccount } from '../servers/corroborate-api';
 import { startServer, type RunningServer } from '../servers';
 import { round, sleep } from '../stats';
 
-export type Workload = 'fanout-50' | 'ramp-200' | 'docs-400';
+export type Workload = 'fanout-50' | 'ramp-200' | 'docs-400' | 'room-500';
 
 export interface FanoutEntry {
   server: ServerKind;
@@ -39,6 +40,10 @@ export interface FanoutEntry {
   savedAckP99Ms?: number | null;
   generatorCpu: number;
   postgresCpu: number;
+  /** CPU of the server's own PostgreSQL backends (fraction of one core). */
+  backendCpu?: number;
+  /** (server CPU + its PostgreSQL backends' CPU) / edits sent, in microseconds. */
+  cpuPerEditUs?: number | null;
   bytesInPerSecond: number;
   messagesInPerSecond: number;
   sendLagP99Ms: number | null;
@@ -50,15 +55,19 @@ export interface FanoutEntry {
   disturbed: boolean;
   /** Measurements made for this entry (a disturbed one is repeated once). */
   attempts: number;
-  /** Full runs repeat fanout-50: the p99 of each repeat (the entry is the median of the calm ones). */
+  /** Repeated (interleaved) workloads: the p99 of each repeat; the entry's p50 and p99 are the medians over the repeats. */
   repeatsP99Ms?: Array<number | null>;
-  repeats?: Array<{ p50Ms: number | null; p99Ms: number | null; valid: boolean; foreignCpu: number }>;
+  repeats?: Array<{ p50Ms: number | null; p99Ms: number | null; valid: boolean; foreignCpu: number; cpuPerEditUs?: number | null; savedAckP50Ms?: number | null; savedAckP99Ms?: number | null }>;
 }
 
 export interface MemoryEntry {
   server: ServerKind;
   /** RSS of the fresh server with one connection open on one loaded document. */
   baselineRssKb: number | null;
+  /** Live heap (after a forced collection, read inside the server) with that one connection, in kB. */
+  baselineHeapKb?: number | null;
+  /** (live heap with the idle connections − baseline live heap) / their count, in kB. */
+  heapPerIdleConnKb?: number | null;
   /** Idle connections (1,000; 500 in a quick run) on one document, connected and synced. */
   rssPerIdleConnKb: number | null;
   idleConnections: number;
@@ -81,7 +90,7 @@ export interface FanoutConfig {
   quick: boolean;
   databaseUrl: string;
   /** Corroborate: the bench account and the documents prepared for each workload. */
-  corroborate: { account: BenchAccount; fanoutDoc: string; rampDoc: string; probeDoc: string; docs: string[] };
+  corroborate: { account: BenchAccount; fanoutDoc: string; rampDoc: string; probeDoc: string; roomDoc: string; docs: string[] };
   cpuProfileDir?: string;
   log(line: string): void;
 }
@@ -93,11 +102,10 @@ const BUSY_MACHINE = 0.5;
 
 function timings(quick: boolean) {
   // A quick run keeps the shape (every workload, every server) with shorter windows, coarser ramp
-  // steps, no repeats or retries, no waiting for a quiet machine, and idle connections measured
-  // on the ramp's 200 connections before it starts instead of on a server of their own.
+  // steps, no retries and no waiting for a quiet machine.
   return quick
-    ? { warmupMs: 1000, drainMs: 4000, settleMs: 1500, quietWaitMs: 0, retry: false, fanoutRepeats: 1, fanoutWindowMs: 4000, rampWindowMs: 3000, docsWindowMs: 3000, idleConnections: 0, rampRates: [100, 400, 1600] }
-    : { warmupMs: 1500, drainMs: 5000, settleMs: 2000, quietWaitMs: 10_000, retry: true, fanoutRepeats: 3, fanoutWindowMs: 8000, rampWindowMs: 6000, docsWindowMs: 10_000, idleConnections: 1000, rampRates: [100, 200, 400, 600, 800, 1200, 1600, 2400, 3200, 4800] };
+    ? { warmupMs: 500, drainMs: 3000, settleMs: 1500, quietWaitMs: 0, retry: false, rampWindowMs: 2500, docsWindowMs: 2500, rampRates: [200, 800] }
+    : { warmupMs: 1500, drainMs: 5000, settleMs: 2000, quietWaitMs: 10_000, retry: true, rampWindowMs: 6000, docsWindowMs: 10_000, rampRates: [100, 200, 400, 600, 800, 1200, 1600, 2400, 3200, 4800] };
 }
 
 /**
@@ -155,7 +163,7 @@ async function closeSession(session: Session | null): Promise<void> {
   await session.server.stop();
 }
 
-function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResult, baseline: number | null, attempts: number): FanoutEntry {
+export function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResult, baseline: number | null, attempts: number): FanoutEntry {
   const reason = invalidReason(r);
   return {
     server: kind,
@@ -174,6 +182,8 @@ function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResu
     ...(kind === 'corroborate' ? { savedAckP50Ms: r.savedAckP50Ms, savedAckP99Ms: r.savedAckP99Ms } : {}),
     generatorCpu: r.generatorCpu,
     postgresCpu: r.postgresCpu,
+    backendCpu: r.backendCpu,
+    cpuPerEditUs: r.cpuPerEditUs,
     bytesInPerSecond: r.bytesInPerSecond,
     messagesInPerSecond: r.messagesInPerSecond,
     sendLagP99Ms: r.sendLagP99Ms,
@@ -185,9 +195,9 @@ function entry(kind: ServerKind, workload: Workload, clients: number, r: RunResu
   };
 }
 
-const describe = (r: FanoutEntry) =>
+export const describe = (r: FanoutEntry) =>
   `${r.editsPerSecond} edits/s: p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, delivered ${r.delivered}, server CPU ${Math.round(r.serverCpu * 100)}%, ` +
-  `generator ${Math.round(r.generatorCpu * 100)}%, pg ${Math.round(r.postgresCpu * 100)}%, others ${Math.round(r.foreignCpu * 100)}%, ` +
+  `generator ${Math.round(r.generatorCpu * 100)}%, its pg backends ${Math.round((r.backendCpu ?? 0) * 100)}%, CPU/edit ${r.cpuPerEditUs ?? '—'} µs, all pg ${Math.round(r.postgresCpu * 100)}%, others ${Math.round(r.foreignCpu * 100)}%, ` +
   `steal ${Math.round((r.cores.reduce((a, c) => a + c.steal, 0) / Math.max(1, r.cores.length)) * 100)}%${r.disturbed ? ' (disturbed)' : ''}` +
   `${r.valid ? '' : ` — INVALID: ${r.invalidReason}`}`;
 
@@ -210,7 +220,7 @@ async function measure(session: Session, config: FanoutConfig & { spare: () => b
   return e;
 }
 
-const oneDoc = (doc: string, n: number): ClientSpec[] => Array.from({ length: n }, (_, id) => ({ id, doc, measuring: id < MEASURING, sends: true }));
+export const oneDoc = (doc: string, n: number): ClientSpec[] => Array.from({ length: n }, (_, id) => ({ id, doc, measuring: id < MEASURING, sends: true }));
 
 async function connect(session: Session, clients: ClientSpec[], log: (l: string) => void): Promise<void> {
   const setup = await session.generator.setup(session.target, clients, session.server.pid);
@@ -226,7 +236,7 @@ export async function runFanout(kind: ServerKind, fanoutConfig: FanoutConfig) {
   const config = { ...fanoutConfig, spare };
   const log = config.log;
   const fanout: FanoutEntry[] = [];
-  const memory: MemoryEntry = { server: kind, baselineRssKb: null, rssPerIdleConnKb: null, idleConnections: t.idleConnections, rssPerLoadedDocKb: null };
+  const memory: MemoryEntry = { server: kind, baselineRssKb: null, rssPerIdleConnKb: null, idleConnections: 0, rssPerLoadedDocKb: null };
   let sustained: SustainedEntry = { server: kind, editsPerSecond: null, limitedBy: 'error', firstFailingRate: null };
   const c = config.corroborate;
   const doc = (corroborate: string, other: string) => (kind === 'corroborate' ? corroborate : other);
@@ -243,40 +253,11 @@ export async function runFanout(kind: ServerKind, fanoutConfig: FanoutConfig) {
     }
   };
 
-  // 1. fanout-50: 50 clients × 2 edits/s on one document (repeated in a full run; the median by p99 is kept).
-  await step('fanout-50', async () => {
-    const fanoutDoc = doc(c.fanoutDoc, 'bench-fanout');
-    session = await openSession(kind, config, fanoutDoc, 'fanout-50', spare);
-    await connect(session, oneDoc(fanoutDoc, 50), log);
-    const repeats: FanoutEntry[] = [];
-    for (let i = 0; i < t.fanoutRepeats; i++) {
-      repeats.push(await measure(session, config, kind, 'fanout-50', 50, { rate: 100, warmupMs: t.warmupMs, windowMs: t.fanoutWindowMs, drainMs: t.drainMs }));
-    }
-    // The median repeat by p99 among the valid undisturbed ones (else the valid ones, else all).
-    const calm = repeats.filter((e) => e.valid && !e.disturbed);
-    const pool = calm.length ? calm : repeats.some((e) => e.valid) ? repeats.filter((e) => e.valid) : repeats;
-    const sorted = [...pool].sort((a, b) => (a.p99Ms ?? Infinity) - (b.p99Ms ?? Infinity));
-    const chosen = sorted[Math.floor((sorted.length - 1) / 2)];
-    fanout.push(
-      repeats.length > 1
-        ? { ...chosen, repeatsP99Ms: repeats.map((e) => e.p99Ms), repeats: repeats.map(({ p50Ms, p99Ms, valid, foreignCpu }) => ({ p50Ms, p99Ms, valid, foreignCpu })) }
-        : chosen,
-    );
-  });
-
   // 2. ramp-200: 200 clients on one document, the rate stepped up to the first failing step.
   await step('ramp-200', async () => {
     const rampDoc = doc(c.rampDoc, 'bench-ramp');
     session = await openSession(kind, config, rampDoc, 'ramp-200', spare);
     await connect(session, oneDoc(rampDoc, 200), log);
-    if (!t.idleConnections) {
-      await sleep(t.settleMs);
-      const idle = await settledRssKb(session.server.pid);
-      memory.baselineRssKb = session.baselineRssKb;
-      memory.idleConnections = 200;
-      memory.rssPerIdleConnKb = idle !== null && session.baselineRssKb !== null ? round((idle - session.baselineRssKb) / 200, 1) : null;
-      log(`    200 idle connections: ${memory.rssPerIdleConnKb} kB each`);
-    }
     sustained = { server: kind, editsPerSecond: null, limitedBy: 'last-step', firstFailingRate: null };
     for (const rate of t.rampRates) {
       const e = await measure(session, config, kind, 'ramp-200', 200, { rate, warmupMs: t.warmupMs, windowMs: t.rampWindowMs, drainMs: t.drainMs });
@@ -315,16 +296,5 @@ export async function runFanout(kind: ServerKind, fanoutConfig: FanoutConfig) {
     fanout.push(await measure(session, config, kind, 'docs-400', 400, { rate: 200, warmupMs: t.warmupMs, windowMs: t.docsWindowMs, drainMs: t.drainMs }));
   });
 
-  // 4. Idle connections on one document: memory per connection (a full run; a quick one measured it above).
-  if (t.idleConnections) await step('idle connections', async () => {
-    const idleDoc = doc(c.probeDoc, 'bench-idle');
-    session = await openSession(kind, config, idleDoc, 'idle', spare);
-    memory.baselineRssKb = session.baselineRssKb;
-    await connect(session, Array.from({ length: t.idleConnections }, (_, id) => ({ id, doc: idleDoc, measuring: false, sends: false })), log);
-    await sleep(t.settleMs);
-    const idle = await settledRssKb(session.server.pid);
-    memory.rssPerIdleConnKb = idle !== null && session.baselineRssKb !== null ? round((idle - session.baselineRssKb) / t.idleConnections, 1) : null;
-    log(`    ${t.idleConnections} idle connections: ${memory.rssPerIdleConnKb} kB each`);
-  });
   return { fanout, memory, sustained };
 }
