@@ -5,6 +5,9 @@ import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles } from '../helpers/client';
 import { expandToRdf, failedMusts } from '../helpers/web-annotation-oracle';
 
+/** `GET /api/documents/:id/claim-matches` (typed here until the API types are regenerated with it). */
+type ClaimMatchCounts = { claims: Array<{ claimId: string; likely: number; same: number }>; truncated: boolean };
+
 // Claim matching: claims of other documents of the same workspace that are likely the same claim,
 // confirmed or rejected by a person, linked both ways, in history and in the W3C export; never a
 // verdict copied, never a claim of another workspace.
@@ -90,7 +93,7 @@ describe('proposals', () => {
     expect(res.status).toBe(200);
     const want = [{ claimId: ids.fresh, likely: 1, same: 0 }, { claimId: ids.freshBorder, likely: 1, same: 0 }].sort((a, b) => a.claimId.localeCompare(b.claimId));
     expect(res.body).toEqual({ claims: want, truncated: false });
-    const checked = (await team.viewer.get(`/api/documents/${docs.checked}/claim-matches`)).body.claims.map((c: { claimId: string }) => c.claimId);
+    const checked = ((await team.viewer.get(`/api/documents/${docs.checked}/claim-matches`)).body as ClaimMatchCounts).claims.map((c) => c.claimId);
     expect(checked.sort()).toEqual([ids.checked, ids.border].sort());
     expect((await team.outsider.get(`/api/documents/${docs.fresh}/claim-matches`)).status).toBe(404);
   });
@@ -178,7 +181,7 @@ describe('decisions', () => {
 
 describe('markers after decisions', () => {
   test('a confirmed match counts as "same claim", not as likely; an undone rejection is likely again', async () => {
-    const { claims } = (await team.viewer.get(`/api/documents/${docs.fresh}/claim-matches`)).body;
+    const { claims } = (await team.viewer.get(`/api/documents/${docs.fresh}/claim-matches`)).body as ClaimMatchCounts;
     expect(claims).toEqual(expect.arrayContaining([{ claimId: ids.fresh, likely: 0, same: 1 }, { claimId: ids.freshBorder, likely: 1, same: 0 }]));
     expect(claims).toHaveLength(2);
   });
