@@ -77,6 +77,8 @@ export interface Config {
   jobs: {
     /** Worker threads; default one fewer than the cores, at least one. */
     threads: number;
+    /** Load each thread's libraries and warm the claim scorer at start (`JOBS_WARM_UP`, default on; off for in-process test servers). */
+    warmUp: boolean;
     /** Jobs that may wait for a thread; past it a request answers 503 `busy` with Retry-After. */
     maxQueue: number;
     /** A job running longer is stopped (its thread replaced) and answers 422 `too_complex`. */
@@ -166,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     jobs: {
       threads: Number(env.JOBS_THREADS ?? Math.max(1, availableParallelism() - 1)),
+      warmUp: !['0', 'false', 'off'].includes(env.JOBS_WARM_UP ?? ''),
       maxQueue: Number(env.JOBS_MAX_QUEUE ?? 16),
       timeoutMs: Number(env.JOBS_TIMEOUT_MS ?? 20_000),
       workerMemoryMb: Number(env.JOBS_WORKER_MEMORY_MB ?? 1024),
@@ -204,7 +207,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     addressRateLimit: 1_000_000,
     ...overrides,
     collab: { ...base.collab, idleUnloadMs: 1000, ...overrides.collab },
-    jobs: { ...base.jobs, ...overrides.jobs },
+    // Hundreds of in-process servers start in a test run: warming each one's scorer would cost minutes.
+    jobs: { ...base.jobs, warmUp: false, ...overrides.jobs },
     archive: { ...base.archive, ...overrides.archive },
   };
 }

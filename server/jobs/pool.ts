@@ -7,7 +7,7 @@ import type { ImportLimits } from '../documents/import/limits';
 import { compiled, fromRoot } from '../project-root';
 import type * as Tasks from './tasks';
 
-type Jobs = typeof Tasks;
+type Jobs = Omit<typeof Tasks, 'warmUp'>;
 /** The jobs a worker runs, by name (server/jobs/tasks.ts). */
 export type JobName = { [K in keyof Jobs]: Jobs[K] extends (...args: never[]) => unknown ? K : never }[keyof Jobs];
 type Input<N extends JobName> = Parameters<Jobs[N]>[0]['input'];
@@ -69,6 +69,11 @@ export class JobPool {
       execArgv: [],
       workerData: { limits: { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } },
     });
+    // Each thread loads its module (and warms the scorer) now, in the background, instead of with the
+    // first request's job: a cold thread made the first suggestions take seconds.
+    if (config.warmUp) {
+      for (let i = 0; i < Math.max(1, config.threads); i++) this.pool.run(null, { name: 'warmUp' }).catch(() => {});
+    }
   }
 
   /** Jobs running and jobs waiting for a thread, right now. */

@@ -21,9 +21,15 @@ export interface Envelope<I> {
 
 const limits = (workerData as { limits: ImportLimits }).limits;
 
-// The language library and the scorer's weights load as the thread starts, in the background, so the
-// first suggestions do not wait seconds for them (issue 16: under 1 s for 5,000 words from the first call).
-warmUpClaims();
+// The language library and the scorer's weights load, and the tagger runs once, as soon as this module
+// is loaded in a thread, so the first suggestions do not wait seconds for them.
+const warming = warmUpClaims();
+
+/**
+ * Not a job but the pool's way to load this module in each new thread at start (piscina loads a
+ * thread's module with its first task): resolves once the scorer is warm.
+ */
+export const warmUp = (): Promise<null> => warming.then(() => null);
 
 async function run<I, T>({ input, started }: Envelope<I>, job: (input: I) => T | Promise<T>): Promise<Outcome<T>> {
   started.postMessage('started');

@@ -8,13 +8,21 @@ import { splitSentences, type Sentence } from './scorer/sentences';
 let nlpModule: Promise<typeof nlpType> | null = null;
 const loadNlp = () => (nlpModule ??= import('compromise').then((m) => m.default));
 
+/** A few sentences of every kind the scorer meets, run once so the first real call finds the tagger warm. */
+const WARM_UP_TEXT =
+  'Officials confirmed on Monday that unemployment fell to 4.1 per cent in 2023, down from twelve per cent. ' +
+  'The Inspector General publicly acknowledged that billions of dollars’ worth of weapons were left behind. ' +
+  'It is widely believed that the group operates from across the border. Will anyone ask why? We must act now.';
+
 /**
- * Starts loading compromise and the weights without waiting, so the first suggestions do not pay
- * for it (the job worker calls it as it starts). A failure here is left to the first real call.
+ * Loads compromise and the weights and scores a short text, without waiting, so the first suggestions
+ * pay neither for the loading nor for the tagger's first run (most of a cold first call: its lexicon
+ * and caches are built on first use). The job worker calls it as it starts (server/jobs/tasks.ts). A
+ * failure here is left to the first real call.
  */
-export function warmUpClaims(): void {
-  loadNlp().then(
-    () => shippedModel(),
+export function warmUpClaims(): Promise<void> {
+  return scoreSentences(WARM_UP_TEXT).then(
+    () => undefined,
     () => {
       // Swallowed on purpose: the first suggestClaims call loads again and reports the error.
       nlpModule = null;
