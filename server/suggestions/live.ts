@@ -8,10 +8,16 @@ import { bumpDismissalsRevision } from '../shared/suggestion-dismissals';
  * suggestion disappears or comes back for them without a reload. Resolves once committed.
  */
 export async function announceDismissals(app: FastifyInstance, documentId: string): Promise<void> {
-  const room = await app.rooms.acquire(documentId);
   try {
-    await room.durable(room.change(SERVER_ORIGIN, (doc) => bumpDismissalsRevision(doc)));
-  } finally {
-    app.rooms.release(room);
+    const room = await app.rooms.acquire(documentId);
+    try {
+      await room.durable(room.change(SERVER_ORIGIN, (doc) => bumpDismissalsRevision(doc)));
+    } finally {
+      app.rooms.release(room);
+    }
+  } catch (err) {
+    // The dismissal itself is stored: a reader not told now sees it on its next load, so the
+    // request still succeeds (a room that cannot be loaded, or a document deleted meanwhile).
+    app.log.warn({ err, documentId }, 'dismissed suggestions changed, but the open readers could not be told');
   }
 }
