@@ -1,5 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { workspaceInvites } from '../../db/schema';
 import { ROLE_DESCRIPTIONS, ROLES } from '../../server/shared/roles';
 import { startApp, type TestApp } from '../helpers/app';
 import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
@@ -209,7 +211,7 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
     expect(await roleOf(team.lead.user!.email)).toBe('lead');
   });
 
-  test('a revoked link, a used-up link and an unknown link each open a page saying so', async () => {
+  test('a revoked link, a used-up link, an expired link and an unknown link each open a page saying so', async () => {
     await lead.getByTestId('revoke-invite').click();
     await lead.getByTestId('invites-empty').waitFor();
 
@@ -227,6 +229,12 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
     await page.goto(`${app.url}${once.body.path}`);
     await page.locator('[data-testid="invite-gone"][data-state="used_up"]').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This invite link has been used up');
+
+    const stale = await team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'viewer', expiresInHours: 1, maxUses: 1 });
+    await app.database.db.update(workspaceInvites).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(workspaceInvites.id, stale.body.invite.id));
+    await page.goto(`${app.url}${stale.body.path}`);
+    await page.locator('[data-testid="invite-gone"][data-state="expired"]').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('This invite link has expired');
 
     // Revoked while the page is open: Join answers 410 invite_revoked, and the page says so.
     const late = await team.lead.post(`/api/workspaces/${team.wid}/invites`, { role: 'annotator', expiresInHours: 1, maxUses: 1 });
