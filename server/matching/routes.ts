@@ -17,7 +17,7 @@ async function claimIn(db: Db, workspaceId: string, id: string): Promise<Matched
 }
 
 /**
- * Claim matching (docs/api.md "Claim matching"): claims of other documents of the same workspace
+ * Claim matching (docs/claim-matching.md): claims of other documents of the same workspace
  * that are likely the same claim, and people's decisions on them. Viewers see matches; fact-checkers
  * and up (who judge what a claim says) confirm, reject and undo. Only ever within one workspace.
  */
