@@ -236,7 +236,9 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
     expect(await evidence.nth(1).getAttribute('data-stance')).toBe('refutes');
     expect(await evidence.nth(2).getAttribute('data-kind')).toBe('document');
     expect(await evidence.nth(2).textContent()).toContain(STUDY_PASSAGE);
-    expect(await evidence.nth(2).locator('a').getAttribute('href')).toBe(`/d/${studyId}`);
+    // It opens the other document at the passage (links.e2e.test.ts follows it).
+    const at = STUDY.indexOf(STUDY_PASSAGE);
+    expect(await evidence.nth(2).locator('a').getAttribute('href')).toBe(`/d/${studyId}#passage-${at}-${at + STUDY_PASSAGE.length}`);
     // Who added it is filled in by the server.
     await expect.poll(() => evidence.nth(2).textContent()).toContain('Ada Okafor');
 
