@@ -65,7 +65,7 @@ export function renderMarkdown(r: Results, existing = ''): string {
   out.push(
     `Measured ${r.at.slice(0, 16).replace('T', ' ')} UTC, ${r.mode} run (${Math.round(r.durationSeconds / 60)} min), on ${m.nproc} cores (${m.model}), ${m.memoryGb} GB of memory, ` +
       `Linux ${m.kernel}, Node ${m.node}; PostgreSQL 15 on the same machine, which other people were using at the same time. Reproduce with \`npm run bench\` ` +
-      `(full, under 30 min) or \`npm run bench -- --quick\` (under 5 min, shorter windows, no repeats); \`--only=fanout,load,export,render\`, \`--servers=…\` and \`--cpu-prof\` narrow or profile a run. ` +
+      `(full, under 30 min) or \`npm run bench -- --quick\` (under 5 min: shorter windows, fewer steps, smaller sizes, no rendering, no 200-client ramp or 400-document run); \`--only=fanout,load,export,search,mixed,render\`, \`--servers=…\` and \`--cpu-prof\` narrow or profile a run. ` +
       'Every number below is in `bench/results/latest.json`.',
   );
   out.push('');

@@ -1,6 +1,6 @@
 /**
  * Mixed load on one Corroborate server (PostgreSQL): a workspace of 20 documents, each with 250
- * claims in its tables and 10 editing clients (one of them measuring), edited at a steady rate
+ * claims in its tables (100 in a quick run) and 10 editing clients (one of them measuring), edited at a steady rate
  * while REST reads (a document, its claims, the workspace's document list), searches and a CSV
  * export of the whole workspace run at the same time. The p99 of each, from the same window.
  */
@@ -29,7 +29,7 @@ const SEARCHES = ['budget', 'water supply', 'council', 'annual survey'];
 const summary = (values: number[]) => ({ n: values.length, p50Ms: round(quantile(values, 0.5), 1), p99Ms: round(quantile(values, 0.99), 1), maxMs: round(quantile(values, 1), 1) });
 
 export async function runMixed(ctx: MixedContext): Promise<Record<string, unknown>> {
-  const t = ctx.quick ? { rate: 100, warmupMs: 1000, windowMs: 6000, drainMs: 3000 } : { rate: 200, warmupMs: 2000, windowMs: 20_000, drainMs: 5000 };
+  const t = ctx.quick ? { claimsPerDoc: 100, rate: 100, warmupMs: 1000, windowMs: 6000, drainMs: 3000 } : { claimsPerDoc: 250, rate: 200, warmupMs: 2000, windowMs: 20_000, drainMs: 5000 };
   const server = await startServer('corroborate', { databaseUrl: ctx.databaseUrl, cpuProfileDir: ctx.cpuProfileDir ? `${ctx.cpuProfileDir}/mixed` : undefined });
   let generator: LoadGenerator | null = null;
   try {
@@ -38,14 +38,14 @@ export async function runMixed(ctx: MixedContext): Promise<Record<string, unknow
     const { workspace } = await api.expect(201, 'POST', '/api/workspaces', { name: 'Mixed load' });
     const account = { ...ctx.account, workspaceId: workspace.id as string };
     const userId: string = (await api.expect(200, 'GET', '/api/me')).user.id;
-    // BENCH_TEXT documents (the editing clients anchor their claims on it), with 250 claims each in the tables.
+    // BENCH_TEXT documents (the editing clients anchor their claims on it), with their claims in the tables.
     const ids = await createDocuments(server.base, account, DOCUMENTS);
-    await seed(ctx.databaseUrl, 'memory://', userId, ids.map((id, i) => ({ id, text: proseText(250 * 70, 300 + i) })), 250);
+    await seed(ctx.databaseUrl, 'memory://', userId, ids.map((id, i) => ({ id, text: proseText(t.claimsPerDoc * 70, 300 + i) })), t.claimsPerDoc);
     const clients: ClientSpec[] = ids.flatMap((doc, d) => Array.from({ length: CLIENTS_PER_DOC }, (_, k) => ({ id: d * CLIENTS_PER_DOC + k, doc, measuring: k === CLIENTS_PER_DOC - 1, sends: true })));
     generator = LoadGenerator.start();
     const target: TargetSpec = { server: 'corroborate', port: server.port, token: account.token };
     const setup = await generator.setup(target, clients, server.pid);
-    ctx.log(`  ${DOCUMENTS} documents × 250 claims; ${setup.connected} clients connected in ${setup.connectMs} ms`);
+    ctx.log(`  ${DOCUMENTS} documents × ${t.claimsPerDoc} claims; ${setup.connected} clients connected in ${setup.connectMs} ms`);
     if (setup.failed.length) throw new Error(`clients failed: ${setup.failed.join('; ')}`);
 
     const get = async (path: string, into: number[], failures: string[]) => {
@@ -91,7 +91,7 @@ export async function runMixed(ctx: MixedContext): Promise<Record<string, unknow
     const reason = invalidReason(r);
     const result = {
       documents: DOCUMENTS,
-      claims: DOCUMENTS * 250,
+      claims: DOCUMENTS * t.claimsPerDoc,
       clients: clients.length,
       editsPerSecond: t.rate,
       windowMs: t.windowMs,

@@ -136,7 +136,7 @@ async function onDatabase(kind: 'postgres' | 'pglite', ctx: SearchContext, repea
 }
 
 export async function runSearch(ctx: SearchContext): Promise<Record<string, unknown>> {
-  const repeats = ctx.quick ? 8 : 30;
+  const repeats = ctx.quick ? 5 : 30;
   const runs = [];
   for (const kind of ['postgres', 'pglite'] as const) {
     try {
