@@ -55,8 +55,8 @@ interface Watched {
   credential: Credential;
   userId: string;
   workspaceId: string;
-  /** Whether the connection was admitted with write access. */
-  canWrite: boolean;
+  /** The role the connection was admitted with. */
+  role: Role;
 }
 
 /** What the database says about one credential in one workspace now. */
@@ -66,10 +66,12 @@ export interface AccessNow {
 }
 
 /** The close a connection gets for its access as it stands now, or null when it may stay as it is. */
-function accessVerdict(canWrite: boolean, now: AccessNow): { code: number; reason: string } | null {
+function accessVerdict(admitted: Role, now: AccessNow): { code: number; reason: string } | null {
   if (!now.signedIn) return { code: CloseCode.unauthorized, reason: 'signed out, or the session expired or the token was revoked' };
   if (!now.role) return { code: CloseCode.forbidden, reason: 'no longer a member of this workspace' };
-  if (roleAtLeast(now.role, 'annotator') !== canWrite) return { code: CloseCode.roleChanged, reason: 'your role changed; reconnect to continue' };
+  // Any change, not only one of write access: the page learns its new rights (a fact-checker made an
+  // annotator loses the vote) from the reconnection, at the cost of one resync, which loses nothing.
+  if (now.role !== admitted) return { code: CloseCode.roleChanged, reason: 'your role changed; reconnect to continue' };
   return null;
 }
 
@@ -79,7 +81,7 @@ const keyOf = (w: Watched) => `${w.credential.kind}:${w.credential.hash}:${w.use
  * Access for the life of a connection (DESIGN.md "Trust rules"). Every open collaboration
  * connection of this process is checked again every ACCESS_CHECK_INTERVAL_MS in one batched
  * query: its session still exists and is unexpired (or its API token is not revoked), its user is
- * still a member of the document's workspace, and its write access is what it was admitted with.
+ * still a member of the document's workspace, and its role is the one it was admitted with.
  * It polls the database because the change may be made by another process, or by the clock (an
  * expiry); a change made through this process's REST routes is also checked before its answer
  * (`afterAccessChange`). When the database does not answer, connections stay as they are.
@@ -104,13 +106,13 @@ export class AccessWatch {
   }
 
   /** Watches a connection admitted with `credential` to a document of `workspaceId`, until `unregister`. */
-  register(conn: Connection, entry: { credential: Credential | null; userId: string; workspaceId: string }): void {
+  register(conn: Connection, entry: { credential: Credential | null; userId: string; workspaceId: string; role: Role }): void {
     if (!entry.credential) {
       // Admitted without a credential we can re-check: refuse rather than let it stay for ever.
       conn.close(CloseCode.unauthorized, 'sign in or pass ?token=');
       return;
     }
-    this.watched.set(conn, { conn, credential: entry.credential, userId: entry.userId, workspaceId: entry.workspaceId, canWrite: conn.canWrite });
+    this.watched.set(conn, { conn, credential: entry.credential, userId: entry.userId, workspaceId: entry.workspaceId, role: entry.role });
   }
 
   unregister(conn: Connection): void {
@@ -181,7 +183,7 @@ export class AccessWatch {
       const now = answers.get(index);
       if (!now) return;
       for (const w of groups.get(key)!) {
-        const verdict = accessVerdict(w.canWrite, now);
+        const verdict = accessVerdict(w.role, now);
         if (!verdict) continue;
         this.watched.delete(w.conn);
         this.log.info({ userId: w.userId, workspaceId: w.workspaceId, code: verdict.code }, 'collab: access changed; connection closed');

@@ -61,7 +61,7 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWat
       rooms.release(room);
       return socket.close(CloseCode.unavailable, 'try again');
     }
-    if (!roleAtLeast(role, ACCESS.role)) {
+    if (!role || !roleAtLeast(role, ACCESS.role)) {
       rooms.release(room);
       // Not a member (no role): the same answer as for a document that does not exist.
       return socket.close(CloseCode.notFound, 'no such document');
@@ -75,7 +75,7 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWat
     const conn = new Connection(socket, { id: user.id, name: user.name }, roleAtLeast(role, 'annotator'), maxBufferedBytes, messagesPerSecond, bytesPerSecond);
     heartbeat.watch(socket);
     room.join(conn);
-    accessWatch.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId });
+    accessWatch.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId, role });
     socket.on('close', () => {
       conn.closed = true;
       rooms.pacer.forget(socket);

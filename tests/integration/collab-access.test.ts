@@ -215,15 +215,22 @@ describe('an open connection follows its membership', () => {
     expect(await stored(claim)).toEqual({ rest: true, log: true });
   });
 
-  test('a role change that keeps write access leaves the connection open', async () => {
+  test('a role change that keeps write access also closes with 4409 (the page learns its new rights), and the client reconnects and keeps writing', async () => {
     const annotator = await member('annotator', 'steady');
     const live = await joined(annotator);
+    const closing = nextClose(live, REST_DEADLINE_MS);
     // The REST answer comes after this process re-checked its connections.
     expect((await lead.patch(`/api/workspaces/${wid}/members/${annotator.user!.id}`, { role: 'factchecker' })).status).toBe(200);
-    const claim = addClaim(live, 45, 49);
+    // An edit made as the connection closes is kept on the client and sent again after reconnecting.
+    const during = addClaim(live, 36, 40);
+    expect((await closing).code).toBe(CloseCode.roleChanged);
+    live.provider.connect();
+    await synced(live);
+    const after = addClaim(live, 45, 49);
     await live.saved.whenSaved();
-    expect(live.closes).toEqual([]);
-    expect((await stored(claim)).rest).toBe(true);
+    await settle();
+    expect((await stored(during)).rest).toBe(true);
+    expect((await stored(after)).rest).toBe(true);
   });
 });
 
