@@ -219,6 +219,7 @@ describe.skipIf(skipIfNoBrowser())('links that land in the reader', () => {
       await landedOn(tollId, TOLL);
       await page.getByTestId('claim-detail').getByTestId('copy-claim-link').click();
       await expect.poll(() => page.getByTestId('link-copied').textContent()).toBe('Link copied');
+      expect(await page.getByTestId('link-copied').isVisible()).toBe(true);
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(`${app.url}/d/${docA}#claim-${tollId}`);
 
