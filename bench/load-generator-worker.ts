@@ -49,6 +49,8 @@ export interface RunResult {
   /** Corroborate: time from an edit's send to its saved acknowledgement. */
   savedAckP50Ms: number | null;
   savedAckP99Ms: number | null;
+  /** Corroborate: measuring clients' window edits still not acknowledged as saved when the drain ended. */
+  unackedAfterDrain: number;
   serverCpu: number;
   generatorCpu: number;
   postgresCpu: number;
@@ -77,9 +79,12 @@ type Command = SetupCommand | RunCommand | { cmd: 'close' };
 const tracker = new Tracker();
 let clients: BenchClient[] = [];
 let serverPid = 0;
+/** Corroborate acknowledges saved edits: the drain waits for those too. */
+let acknowledges = false;
 
 async function setup(command: SetupCommand): Promise<SetupResult> {
   serverPid = command.serverPid;
+  acknowledges = command.target.server === 'corroborate';
   const measuring = command.clients.filter((c) => c.measuring);
   if (measuring.length > 30) throw new Error('at most 30 measuring clients');
   const bits = new Map(measuring.map((c, i) => [c.id, 1 << i]));
@@ -221,7 +226,8 @@ async function run(command: RunCommand): Promise<RunResult> {
 
   // Drain: wait until every window edit reached every receiver, or the drain time is up.
   const drainStart = performance.now();
-  while (performance.now() - drainStart < command.drainMs && !tracker.complete(windowStart, windowEnd)) await sleep(25);
+  const unacked = () => (acknowledges ? clients.reduce((n, c) => n + (c.pendingAcks?.(windowStart, windowEnd) ?? 0), 0) : 0);
+  while (performance.now() - drainStart < command.drainMs && !(tracker.complete(windowStart, windowEnd) && unacked() === 0)) await sleep(25);
   const drainMs = Math.round(performance.now() - drainStart);
 
   const window = tracker.result(windowStart, windowEnd);
@@ -238,6 +244,7 @@ async function run(command: RunCommand): Promise<RunResult> {
     maxMs: round(latency.max),
     savedAckP50Ms: round(quantile(acks, 0.5)),
     savedAckP99Ms: round(quantile(acks, 0.99)),
+    unackedAfterDrain: unacked(),
     serverCpu: round(result.serverCpu, 3)!,
     generatorCpu: round(result.generatorCpu, 3)!,
     postgresCpu: round(result.postgresCpu, 3)!,

@@ -159,7 +159,7 @@ export function renderMarkdown(r: Results, existing = ''): string {
           fmt(x.p50Ms),
           fmt(x.p99Ms),
           fmt(x.delivered, 3),
-          `${fmt(x.savedAckP50Ms)} / ${fmt(x.savedAckP99Ms)}`,
+          `${fmt(x.savedAckP50Ms)} / ${fmt(x.savedAckP99Ms)}${x.unackedAfterDrain ? ` (${x.unackedAfterDrain} measured edits unacknowledged after the drain)` : ''}`,
           `${fmt(x.healthP50Ms)} / ${fmt(x.healthP99Ms)} / ${fmt(x.healthMaxMs)}`,
           `${fmt(x.restP50Ms)} / ${fmt(x.restP99Ms)} / ${fmt(x.restMaxMs)}`,
           `${x.probeFailures} of ${x.probes}`,

@@ -50,6 +50,8 @@ export interface BenchClient {
   messagesIn(): number;
   /** Saved-acknowledgement latencies (Corroborate), as [send time, latency] pairs. */
   readonly acks: Array<[number, number]>;
+  /** Edits sent in [from, to) not yet acknowledged as saved (measuring clients on Corroborate). */
+  pendingAcks?(from: number, to: number): number;
 }
 
 const framingOf = (server: ServerKind): Framing => (server === 'hocuspocus' ? 'hocuspocus' : 'y-websocket');
@@ -256,6 +258,15 @@ export class MeasuringClient implements BenchClient {
         }
       });
     });
+  }
+
+  pendingAcks(from: number, to: number): number {
+    let pending = 0;
+    for (let f = this.ackedFrames + 1; f < this.frameTimes.length; f++) {
+      const t = this.frameTimes[f];
+      if (t !== undefined && t >= from && t < to) pending++;
+    }
+    return pending;
   }
 
   private send(message: Uint8Array, editTime?: number): void {

@@ -39,6 +39,8 @@ export interface OverloadStep {
   delivered: number | null;
   savedAckP50Ms: number | null;
   savedAckP99Ms: number | null;
+  /** Measuring clients' edits of the window still unacknowledged when the drain ended. */
+  unackedAfterDrain: number;
   /** GET /api/health and GET /api/documents/:id, probed every 250 ms through the window and the drain. */
   healthP50Ms: number | null;
   healthP99Ms: number | null;
@@ -169,6 +171,7 @@ async function overloadStep(member: Member, config: InterleavedConfig, rate: num
     delivered: r.delivered,
     savedAckP50Ms: r.savedAckP50Ms,
     savedAckP99Ms: r.savedAckP99Ms,
+    unackedAfterDrain: r.unackedAfterDrain,
     healthP50Ms: round(quantile(ok(health), 0.5)),
     healthP99Ms: round(quantile(ok(health), 0.99)),
     healthMaxMs: round(quantile(ok(health), 1)),
@@ -192,7 +195,7 @@ async function overload(member: Member, config: InterleavedConfig): Promise<Over
     const step = await overloadStep(member, config, rate);
     result.steps.push(step);
     config.log(
-      `    overload ${rate} edits/s (sent ${step.sentRate}): p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, delivered ${step.delivered}, saved ack p99 ${step.savedAckP99Ms} ms, ` +
+      `    overload ${rate} edits/s (sent ${step.sentRate}): p50 ${step.p50Ms} ms, p99 ${step.p99Ms} ms, delivered ${step.delivered}, saved ack p99 ${step.savedAckP99Ms} ms (${step.unackedAfterDrain} unacknowledged after the drain), ` +
         `health p99 ${step.healthP99Ms} ms (max ${step.healthMaxMs}), REST p99 ${step.restP99Ms} ms, ${step.probeFailures}/${step.probes} probes failed, ` +
         `server CPU ${Math.round(step.serverCpu * 100)}%, generator ${Math.round(step.generatorCpu * 100)}%${step.valid ? '' : ` — ${step.invalidReason}`}`,
     );
