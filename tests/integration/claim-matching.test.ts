@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { candidatePairsOfDocument } from '../../server/matching/candidates';
 import { trigramSimilarity } from '../../server/matching/rule';
 import { startApp, type TestApp } from '../helpers/app';
 import { workspaceWithRoles } from '../helpers/client';
@@ -96,6 +97,21 @@ describe('proposals', () => {
     const checked = ((await team.viewer.get(`/api/documents/${docs.checked}/claim-matches`)).body as ClaimMatchCounts).claims.map((c) => c.claimId);
     expect(checked.sort()).toEqual([ids.checked, ids.border].sort());
     expect((await team.outsider.get(`/api/documents/${docs.fresh}/claim-matches`)).status).toBe(404);
+  });
+
+  test('the markers stop looking when their time is spent and say so (truncated), after at least one batch of claims', async () => {
+    const sentences = Array.from({ length: 30 }, (_, i) => `Unemployment in district ${i + 1} rose to 5.2% in 2021.`);
+    const doc = (await team.lead.post(`/api/workspaces/${team.wid}/documents`, { title: 'Districts', text: sentences.join(' ') })).body.document.id;
+    for (const exact of sentences) expect((await team.annotator.post(`/api/documents/${doc}/claims`, { exact })).status).toBe(201);
+    const db = app.database.db as Parameters<typeof candidatePairsOfDocument>[0];
+    const where = { workspaceId: team.wid, documentId: doc };
+    const spent = await candidatePairsOfDocument(db, where, 0);
+    expect(spent.truncated).toBe(true);
+    expect(new Set(spent.pairs.map((p) => p.claimId)).size).toBeGreaterThan(0);
+    const all = await candidatePairsOfDocument(db, where, 60_000);
+    expect(all.truncated).toBe(false);
+    expect(new Set(all.pairs.map((p) => p.claimId)).size).toBe(30);
+    expect((await team.lead.request('DELETE', `/api/documents/${doc}`)).status).toBeLessThan(300);
   });
 
   test('pg_trgm’s similarity agrees with the rule’s JavaScript trigram similarity', async () => {
