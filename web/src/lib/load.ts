@@ -1,6 +1,25 @@
 import { error, redirect } from '@sveltejs/kit';
 import { ApiError } from './api';
+import { withReturn } from './return-to';
 import { session } from './session.svelte';
+
+/** Where the navigation under way is going (the root layout says so before its loads run), or null on a fresh load. */
+let navigatingTo: URL | null = null;
+
+/** Called by the root layout's `beforeNavigate`: a load cannot read the address's hash, and `location` is still the old page. */
+export function navigationStarted(to: URL | null): void {
+  navigatingTo = to;
+}
+
+/**
+ * To the sign-in page, which comes back here once signed in: `?next=` is the address asked for,
+ * hash included, so a link to a claim (`/d/<id>#claim-<id>`) sent to someone signed out still lands on it.
+ */
+export function toSignIn(): never {
+  const target = navigatingTo ?? new URL(location.href);
+  const next = /^\/(login|signup)\b/.test(target.pathname) ? '/' : `${target.pathname}${target.search}${target.hash}`;
+  redirect(303, withReturn('/login', next));
+}
 
 /**
  * Runs a page's API calls inside a `load`: 401 sends the visitor to /login, any other ApiError
@@ -13,7 +32,7 @@ export async function loadOrFail<T>(fetchData: () => Promise<T>, notFoundMessage
     if (!(caught instanceof ApiError)) throw caught;
     if (caught.status === 401) {
       session.signedOut();
-      redirect(303, '/login');
+      toSignIn();
     }
     if (caught.status === 404 && notFoundMessage) error(404, { message: notFoundMessage, code: caught.code });
     // Status 0 (no answer) has no HTTP status of its own: show it as "service unavailable".
@@ -22,9 +41,9 @@ export async function loadOrFail<T>(fetchData: () => Promise<T>, notFoundMessage
   }
 }
 
-/** Redirects to /login unless someone is signed in. */
+/** Redirects to /login (and back here afterwards) unless someone is signed in. */
 export async function requireUser() {
   const user = await session.ensureLoaded();
-  if (!user) redirect(303, '/login');
+  if (!user) toSignIn();
   return user;
 }

@@ -1,7 +1,7 @@
 import { api, ApiError } from '$lib/api';
 import { session } from '$lib/session.svelte';
+import { toSignIn } from '$lib/load';
 import { loadWorkspace } from '$lib/verification';
-import { redirect } from '@sveltejs/kit';
 import type { PageLoad } from './$types';
 import { filtersFrom, filtersQuery, type SearchResponse, type SearchResult } from './search';
 
@@ -18,7 +18,7 @@ export const load: PageLoad = async ({ params, url }) => {
   } catch (caught) {
     if (caught instanceof ApiError && caught.status === 401) {
       session.signedOut();
-      redirect(303, '/login');
+      toSignIn();
     }
     // Anything else shows beside the search box, which stays usable, rather than replacing the page.
     searchError = caught;
