@@ -204,7 +204,7 @@ describe.skipIf(skipIfNoBrowser())('workspace settings and API tokens', () => {
     expect(await dialog.getByRole('heading').textContent()).toBe('Revoke “Nightly export”?');
     // Cancel has the focus: Enter alone keeps the token.
     expect(await lead.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
-    await dialog.getByTestId('confirm-revoke-token').click();
+    await dialog.getByTestId('revoke-token-action').click();
 
     expect(await textOf(lead, 'token-revoked')).toBe('Revoked “Nightly export”: it no longer works.');
     expect(await textOf(lead, 'tokens-empty')).toContain('You have no API tokens.');
@@ -222,7 +222,7 @@ describe.skipIf(skipIfNoBrowser())('workspace settings and API tokens', () => {
     await lead.getByTestId('revoke-token-dialog').waitFor();
     expect((await team.lead.delete(`/api/tokens/${made.body.id}`)).status).toBe(204);
 
-    await lead.getByTestId('confirm-revoke-token').click();
+    await lead.getByTestId('revoke-token-action').click();
     expect(await textOf(lead, 'token-revoked')).toBe('“Old script” was already revoked (in another window, perhaps): it no longer works.');
     expect(await textOf(lead, 'tokens-empty')).toContain('You have no API tokens.');
     expect(await lead.getByTestId('revoke-token-dialog').isVisible()).toBe(false);
