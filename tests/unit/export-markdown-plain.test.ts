@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import type { PhrasingContent, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, test } from 'vitest';
-import { MARKDOWN_OPTIONS } from '../../server/export/formats/markdown';
+import type { ClaimJson } from '../../server/claims/schemas';
+import type { ExportDocument } from '../../server/export/repository';
+import { claimEntry, MARKDOWN_OPTIONS } from '../../server/export/formats/markdown';
 import { plainMarkdown } from '../../server/export/formats/markdown-plain';
 
 // The fast path must write exactly what mdast-util-to-markdown writes, whenever it writes anything.
@@ -10,8 +12,8 @@ const library = (blocks: RootContent[]) => toMarkdown({ type: 'root', children: 
 
 // Values mixing plain words with every character Markdown gives a meaning to, and hostile ones.
 // Mostly plain pieces (so many inputs take the fast path and are compared), sometimes a special one.
-const plainPieces = ['word', 'Ünïcödé', '38,000', '1.2', '5.2%', ' ', ':', '.', '-', '—', '–', '“', '”', "'", '"', '?', '/', '·', '2024', '😀', '€'];
-const specialPieces = ['  ', '(', ')', '[', ']', '*', '_', '`', '<', '>', '&', '#', '!', '|', '~', '\\', '+', '=', '1.', '\u0000', '\ud800', 'a_b', '**', '&amp;', '<script>', '](javascript:x)', '\t', '\n'];
+const plainPieces = ['word', 'Ünïcödé', '38,000', '1.2', '5.2%', ' ', ':', '.', '-', '—', '–', '“', '”', "'", '"', '?', '/', '·', '2024', '😀', '€', '(', ')', ' (2026-12-02)'];
+const specialPieces = ['  ', '[', ']', '*', '_', '`', '<', '>', '&', '#', '!', '|', '~', '\\', '+', '=', '1.', '\u0000', '\ud800', 'a_b', '**', '&amp;', '<script>', '](javascript:x)', '\t', '\n'];
 const piece = fc.oneof({ arbitrary: fc.constantFrom(...plainPieces), weight: 40 }, { arbitrary: fc.constantFrom(...specialPieces), weight: 1 });
 const value = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
 const url = fc.constantFrom('https://example.org/a', 'https://example.org/a', 'https://example.org/report-2024.pdf', 'http://localhost:3000/documents/1#claim-2', 'https://e.org/a?b=c&d=e', 'https://e.org/a;b,c@d+e~f', "https://e.org/it's!$", 'https://e.org/(x)', 'https://e.org/a b', 'javascript:alert(1)', 'https://e.org/<x>', 'https://e.org/a*b_c');
@@ -76,6 +78,29 @@ describe('the plain Markdown fast path', () => {
 
   test('takes a typical claim entry (quote, note, labels, links) and writes it as the library does', () => {
     const blocks = claimBlocks('The harbour wall will protect 38,000 homes from a one-in-a-hundred-year flood.', 'Checked against the 2024 annual report, page 12; the ministry’s figure is 37,500.');
+    const fast = plainMarkdown(blocks);
+    expect(fast).not.toBeNull();
+    expect(fast).toBe(library(blocks));
+  });
+
+  test('a verified, signed-off claim with evidence, votes and a public page, as the export builds it, takes the fast path', () => {
+    const id = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+    const claim = {
+      id,
+      anchor: { exact: 'The harbour wall will protect 38,000 homes from a one-in-a-hundred-year flood.' },
+      status: 'verified',
+      revealed: true,
+      tally: { count: 5, consensus: 'mostly_accurate', agreement: 0.8 },
+      votes: [],
+      confidence: 72,
+      note: 'Checked against the annual survey.',
+      statusReason: null,
+      signOff: { rating: 'mostly_accurate', rationale: 'The survey agrees.', by: { id, name: 'Ada Okafor' }, at: '2026-12-02T10:00:00.000Z', override: [] },
+      publication: { url: `/fact-checks/${id}`, at: '2026-12-02T11:00:00.000Z' },
+      evidence: [0, 1, 2].map((p) => ({ id: `${id.slice(0, -1)}${p}`, kind: 'url', stance: ['supports', 'refutes', 'context'][p], url: `https://example.org/source/${id}/${p}`, title: `Source ${p + 1}`, excerpt: 'An excerpt of the source that supports the figure.', documentId: null })),
+    } as unknown as ClaimJson;
+    const document = { id, title: 'Harbour', sourceUrl: null, authors: [], sourcePublishedOn: null } as unknown as ExportDocument;
+    const blocks = claimEntry({ workspaceName: 'Desk', origin: 'http://localhost:3000', total: 1, generatedAt: new Date() }, claim, document, undefined);
     const fast = plainMarkdown(blocks);
     expect(fast).not.toBeNull();
     expect(fast).toBe(library(blocks));

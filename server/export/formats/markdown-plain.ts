@@ -14,8 +14,8 @@ import type { PhrasingContent, RootContent } from 'mdast';
  * changes no byte of any report.
  */
 
-/** Letters, marks, digits, single spaces and punctuation that is inert mid-line (no `*_[]()<>&\\`!#|~` and no `-+=.` next to a space at a line start). */
-const PLAIN_TEXT = /^[\p{L}\p{M}\p{N},;:'’‘“”"%/?.·–—@$€£¥°‰±×÷′″ -]*$/u;
+/** Letters, marks, digits, single spaces and punctuation that is inert mid-line (no `*_[]<>&\\`!#|~`; parentheses only where no `]` can precede them; no `-+=.` at a line start). */
+const PLAIN_TEXT = /^[\p{L}\p{M}\p{N},;:'’‘“”"%/?.·–—@$€£¥°‰±×÷′″() -]*$/u;
 /** A link destination written bare: no spaces, parentheses, angle brackets, backslashes or controls. */
 const PLAIN_URL = /^[A-Za-z0-9:/?#=%.~+,;@-]+$/;
 

@@ -83,6 +83,27 @@ function evidenceEntry(ctx: ExportContext, e: ClaimJson['evidence'][number], arc
   return item(parts);
 }
 
+/** A claim's entry: its quote as a heading, then its rating, status, votes, rationale, notes, evidence and links. */
+export function claimEntry(ctx: ExportContext, claim: ClaimJson, document: ExportDocument, archives: ExportItem['archives']): RootContent[] {
+  const consensus = publishedConsensus(claim);
+  const votes = consensus ? VERDICT_LABELS[consensus] : claim.revealed ? 'No consensus' : 'Not revealed';
+  const agreement = claim.revealed && claim.tally.agreement !== null ? `, ${Math.round(claim.tally.agreement * 100)}% agreement of ${claim.tally.count}` : '';
+  const status: PhrasingContent[] = [strong('Rating:'), text(` ${ratingWords(claim)} · `), strong('Status:'), text(` ${STATUS_LABELS[claim.status]} · `), strong('Blind votes:'), text(` ${votes}${agreement}`)];
+  if (claim.confidence !== null) status.push(text(' · '), strong('Team confidence:'), text(` ${claim.confidence}/100`));
+  const entries = [item(status)];
+  if (claim.signOff?.rationale) entries.push(item([strong('Why:'), text(` ${claim.signOff.rationale}`)]));
+  if (claim.signOff?.by || claim.signOff?.at) entries.push(item([strong('Signed off:'), text(` ${[claim.signOff.by?.name, claim.signOff.at && day(claim.signOff.at)].filter(Boolean).join(', ')}`)]));
+  const override = overrideSentence(claim);
+  if (override) entries.push(item([strong('Override:'), text(` ${override}`)]));
+  for (const n of voteNotes(claim)) entries.push(item([strong('Not counted:'), text(` ${n}`)]));
+  if (claim.statusReason) entries.push(item([strong('Status reason:'), text(` ${claim.statusReason}`)]));
+  if (claim.note) entries.push(item([strong('Note:'), text(` ${claim.note}`)]));
+  for (const e of claim.evidence) entries.push(evidenceEntry(ctx, e, archives?.get(e.id)));
+  if (claim.publication) entries.push(item([strong('Published:'), text(' '), link(ctx.origin + claim.publication.url, [text('public fact-check')]), text(` (${day(claim.publication.at)})`)]));
+  entries.push(item([link(claimUrl(ctx, document.id, claim.id), [text('Open in Corroborate')])]));
+  return [heading(3, [text(`“${claim.anchor.exact}”`)]), { type: 'list', ordered: false, spread: false, children: entries }];
+}
+
 /** A readable report: one section per document, one entry per claim with its rating, rationale, evidence and notes. */
 export function markdownFormat(): ExportFormat {
   let currentDocument: string | null = null;
@@ -102,24 +123,7 @@ export function markdownFormat(): ExportFormat {
         currentDocument = document.id;
         blocks.push(...documentHeading(document));
       }
-      const consensus = publishedConsensus(claim);
-      const votes = consensus ? VERDICT_LABELS[consensus] : claim.revealed ? 'No consensus' : 'Not revealed';
-      const agreement = claim.revealed && claim.tally.agreement !== null ? `, ${Math.round(claim.tally.agreement * 100)}% agreement of ${claim.tally.count}` : '';
-      blocks.push(heading(3, [text(`“${claim.anchor.exact}”`)]));
-      const status: PhrasingContent[] = [strong('Rating:'), text(` ${ratingWords(claim)} · `), strong('Status:'), text(` ${STATUS_LABELS[claim.status]} · `), strong('Blind votes:'), text(` ${votes}${agreement}`)];
-      if (claim.confidence !== null) status.push(text(' · '), strong('Team confidence:'), text(` ${claim.confidence}/100`));
-      const entries = [item(status)];
-      if (claim.signOff?.rationale) entries.push(item([strong('Why:'), text(` ${claim.signOff.rationale}`)]));
-      if (claim.signOff?.by || claim.signOff?.at) entries.push(item([strong('Signed off:'), text(` ${[claim.signOff.by?.name, claim.signOff.at && day(claim.signOff.at)].filter(Boolean).join(', ')}`)]));
-      const override = overrideSentence(claim);
-      if (override) entries.push(item([strong('Override:'), text(` ${override}`)]));
-      for (const n of voteNotes(claim)) entries.push(item([strong('Not counted:'), text(` ${n}`)]));
-      if (claim.statusReason) entries.push(item([strong('Status reason:'), text(` ${claim.statusReason}`)]));
-      if (claim.note) entries.push(item([strong('Note:'), text(` ${claim.note}`)]));
-      for (const e of claim.evidence) entries.push(evidenceEntry(ctx, e, archives?.get(e.id)));
-      if (claim.publication) entries.push(item([strong('Published:'), text(' '), link(ctx.origin + claim.publication.url, [text('public fact-check')]), text(` (${day(claim.publication.at)})`)]));
-      entries.push(item([link(claimUrl(ctx, document.id, claim.id), [text('Open in Corroborate')])]));
-      blocks.push({ type: 'list', ordered: false, spread: false, children: entries });
+      blocks.push(...claimEntry(ctx, claim, document, archives));
       return `${blocks[0].type === 'heading' && blocks[0].depth === 1 ? '' : '\n'}${write(blocks)}`;
     },
     // An empty export still says so (without items, it cannot say which filter found nothing).
