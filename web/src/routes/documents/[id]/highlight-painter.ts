@@ -24,6 +24,11 @@ export const HIGHLIGHT = {
   peer: (clientId: number) => `cb-peer-${clientId}`,
 } as const;
 
+/** Claims painted per slice beyond those near the screen: a few milliseconds of work, far below a long task. */
+const SLICE = 250;
+/** How far beyond the screen (above and below, in screen heights) claims count as near it. */
+const NEAR_SCREEN = '100% 0px';
+
 /** Later layers paint over earlier ones. */
 const PRIORITY = { status: 0, overlap: 1, peer: 2, hover: 3, focus: 4 };
 
@@ -45,6 +50,13 @@ export class HighlightPainter {
   readonly #single = new Map<string, Highlight>();
   readonly #peers = new Map<number, { highlight: Highlight; start: number; end: number; color: string }>();
   readonly #style: HTMLStyleElement | null = null;
+  /** Watches which paragraphs are on (or near) the screen, without reading layout itself. */
+  readonly #screen: IntersectionObserver | null = null;
+  /** The stretch of text on or near the screen; null until the observer first reports. */
+  #nearScreen: Interval | null = null;
+  /** The claims of the last `paintClaims`, and the slices still to paint them. */
+  #claims: readonly PaintedClaim[] = [];
+  #cancelSlices: () => void = () => {};
 
   constructor(map: TextMap) {
     this.#map = map;
@@ -61,35 +73,96 @@ export class HighlightPainter {
     }
     this.#style = document.head.appendChild(document.createElement('style'));
     this.#style.dataset.owner = 'highlight-painter';
+
+    const paragraphs = new Map([...map.article.querySelectorAll<HTMLElement>(':scope > p[data-start]')].map((p, i) => [p as Element, i]));
+    const onScreen = new Set<number>();
+    this.#screen = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const index = paragraphs.get(entry.target)!;
+          if (entry.isIntersecting) onScreen.add(index);
+          else onScreen.delete(index);
+        }
+        const known = this.#nearScreen !== null;
+        const indices = [...onScreen];
+        this.#nearScreen = indices.length ? { start: map.spans[Math.min(...indices)].start, end: map.spans[Math.max(...indices)].end } : null;
+        // Painting began before the screen was known: what is left starts again from the screen.
+        if (!known && this.#nearScreen && this.#painted.size < this.#claims.length) this.paintClaims(this.#claims);
+      },
+      { rootMargin: NEAR_SCREEN },
+    );
+    for (const paragraph of paragraphs.keys()) this.#screen.observe(paragraph);
   }
 
-  /** Brings the claim highlights up to date: adds, moves and recolours only what changed. */
+  /**
+   * Brings the claim highlights up to date: removes and recolours at once, and adds (or moves) the
+   * claims near the screen first, the rest in slices of SLICE claims at idle time, so a document
+   * with thousands of claims never blocks the page for long. A newer call replaces the slices
+   * still to come (what they would have drawn is worked out again from the newer claims).
+   */
   paintClaims(claims: readonly PaintedClaim[]): void {
     if (!this.#enabled) return;
+    this.#cancelSlices();
+    this.#claims = claims;
     const seen = new Set<string>();
-    let moved = false;
+    const todo: PaintedClaim[] = [];
     for (const claim of claims) {
       seen.add(claim.id);
       const old = this.#painted.get(claim.id);
       const { start, end } = claim.anchor;
-      if (old && old.start === start && old.end === end && old.status === claim.status) continue;
-      if (old) this.#statusHighlight(old.status).delete(old.range);
-      const range = old && old.start === start && old.end === end ? old.range : this.#map.range(start, end);
-      moved ||= !old || old.start !== start || old.end !== end;
-      if (!range) {
-        this.#painted.delete(claim.id);
-        continue;
-      }
-      this.#statusHighlight(claim.status).add(range);
-      this.#painted.set(claim.id, { start, end, status: claim.status, range });
+      const same = old && old.start === start && old.end === end;
+      if (same && old.status === claim.status) continue;
+      if (same) {
+        // Recoloured only: the range stays, no new one to make.
+        this.#statusHighlight(old.status).delete(old.range);
+        this.#statusHighlight(claim.status).add(old.range);
+        old.status = claim.status;
+      } else todo.push(claim);
     }
+    const redrawn = new Set(todo.map((c) => c.id));
+    let moved = false;
     for (const [id, old] of this.#painted) {
-      if (seen.has(id)) continue;
+      if (seen.has(id) && !redrawn.has(id)) continue;
       this.#statusHighlight(old.status).delete(old.range);
       this.#painted.delete(id);
       moved = true;
     }
-    if (moved) this.#paintOverlaps();
+    if (todo.length === 0) {
+      if (moved) this.#paintOverlaps();
+      return;
+    }
+    // Nearest the part of the text on screen (or near it) first; before that is known, text order (the top of the text).
+    const near = this.#nearScreen;
+    const distance = (c: PaintedClaim) => (!near ? c.anchor.start : c.anchor.end < near.start ? near.start - c.anchor.end : c.anchor.start > near.end ? c.anchor.start - near.end : 0);
+    todo.sort((a, b) => distance(a) - distance(b) || a.anchor.start - b.anchor.start);
+    // Everything near the screen at once (a few hundred at most), then slices.
+    const nearCount = near ? todo.filter((c) => distance(c) === 0).length : 0;
+    this.#paintSome(todo, 0, Math.min(Math.max(SLICE, nearCount), todo.length));
+  }
+
+  /** Paints `todo[from..to)`, then schedules the next slice, or the overlaps once all are drawn. */
+  #paintSome(todo: readonly PaintedClaim[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      const claim = todo[i];
+      const range = this.#map.range(claim.anchor.start, claim.anchor.end);
+      if (!range) continue;
+      this.#statusHighlight(claim.status).add(range);
+      this.#painted.set(claim.id, { start: claim.anchor.start, end: claim.anchor.end, status: claim.status, range });
+    }
+    if (to >= todo.length) {
+      this.#cancelSlices = () => {};
+      this.#paintOverlaps();
+      return;
+    }
+    const next = () => this.#paintSome(todo, to, Math.min(to + SLICE, todo.length));
+    if (typeof requestIdleCallback === 'function') {
+      // The timeout keeps the slices going on a page that is never idle.
+      const handle = requestIdleCallback(next, { timeout: 100 });
+      this.#cancelSlices = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(next, 0);
+      this.#cancelSlices = () => clearTimeout(handle);
+    }
   }
 
   /** Marks the focused claim (null: none). */
@@ -150,6 +223,8 @@ export class HighlightPainter {
   /** Removes every highlight and the style element. */
   destroy(): void {
     if (!this.#enabled) return;
+    this.#cancelSlices();
+    this.#screen?.disconnect();
     for (const name of [...this.#byStatus.keys()].map(HIGHLIGHT.status)) CSS.highlights.delete(name);
     for (const name of this.#single.keys()) CSS.highlights.delete(name);
     for (const clientId of this.#peers.keys()) CSS.highlights.delete(HIGHLIGHT.peer(clientId));
