@@ -1,5 +1,5 @@
 /**
- * Preloaded into every benchmarked server (`node --expose-gc --import tsx --import heap-probe.ts`):
+ * Preloaded into every benchmarked server (compiled to dist/bench/heap-probe.js: `node --expose-gc --import …/heap-probe.js`):
  * on SIGUSR2 it collects garbage and writes the live heap (`process.memoryUsage().heapUsed`) to
  * BENCH_HEAP_FILE, so the benchmark reads the heap from inside each server without changing it.
  */

@@ -3,7 +3,7 @@
  * --import tsx …`: taskset execs node, so the PID kept is the server's own), waits until it answers,
  * and stops it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,11 +65,30 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Every server runs as compiled JavaScript, as it would ship (no TypeScript loader in any of them):
+ * Corroborate's own build (`npm run build:server`, what `npm start` runs), and the peers' small
+ * wrappers and the heap probe bundled the same way (esbuild, packages left external) into dist/bench/.
+ * Built once per benchmark process.
+ */
+const compiledDir = join(repoRoot, 'dist', 'bench');
+let compiled = false;
+function compileServers(): void {
+  if (compiled) return;
+  execFileSync('npm', ['run', '--silent', 'build:server'], { cwd: repoRoot, stdio: 'inherit' });
+  const entries = ['y-websocket.ts', 'hocuspocus.ts', 'relay.ts', 'heap-probe.ts'].map((f) => here(`./${f}`));
+  execFileSync(join(repoRoot, 'node_modules', '.bin', 'esbuild'), [...entries, '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outdir=${compiledDir}`, '--log-level=warning'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  compiled = true;
+}
+
 const SCRIPTS: Record<ServerKind, string> = {
-  corroborate: join(repoRoot, 'server/main.ts'),
-  'y-websocket': here('./y-websocket.ts'),
-  hocuspocus: here('./hocuspocus.ts'),
-  relay: here('./relay.ts'),
+  corroborate: join(repoRoot, 'dist', 'server', 'main.js'),
+  'y-websocket': join(compiledDir, 'y-websocket.js'),
+  hocuspocus: join(compiledDir, 'hocuspocus.js'),
+  relay: join(compiledDir, 'relay.js'),
 };
 
 /** Asks heap-probe.ts in the server (SIGUSR2) for its live heap and waits up to 10 s for the answer. */
@@ -122,7 +141,8 @@ export async function startServer(kind: ServerKind, options: StartOptions): Prom
     ...options.env,
   };
   // heap-probe.ts answers SIGUSR2 with the live heap after a forced collection (--expose-gc).
-  const nodeArgs = ['--expose-gc', '--import', 'tsx', '--import', here('./heap-probe.ts')];
+  compileServers();
+  const nodeArgs = ['--expose-gc', '--import', join(compiledDir, 'heap-probe.js')];
   if (options.cpuProfileDir) nodeArgs.unshift('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`);
   const [command, ...args] = [...priorityPrefix(), 'taskset', '-c', String(SERVER_CORE), process.execPath, ...nodeArgs, SCRIPTS[kind]];
   const child = spawn(command, args, {
