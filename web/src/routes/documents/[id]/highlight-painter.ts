@@ -24,8 +24,10 @@ export const HIGHLIGHT = {
   peer: (clientId: number) => `cb-peer-${clientId}`,
 } as const;
 
-/** Claims painted per slice beyond those near the screen: a few milliseconds of work, far below a long task. */
+/** Claims painted at once beyond those near the screen: a few milliseconds of work, far below a long task. */
 const SLICE = 250;
+/** Each later slice paints for this long, then lets the page run (a long task is one over 50 ms). */
+const SLICE_MS = 12;
 /** How far beyond the screen (above and below, in screen heights) claims count as near it. */
 const NEAR_SCREEN = '100% 0px';
 
@@ -96,7 +98,7 @@ export class HighlightPainter {
 
   /**
    * Brings the claim highlights up to date: removes and recolours at once, and adds (or moves) the
-   * claims near the screen first, the rest in slices of SLICE claims at idle time, so a document
+   * claims near the screen first, the rest in slices of SLICE_MS each between other tasks, so a document
    * with thousands of claims never blocks the page for long. A newer call replaces the slices
    * still to come (what they would have drawn is worked out again from the newer claims).
    */
@@ -140,29 +142,25 @@ export class HighlightPainter {
     this.#paintSome(todo, 0, Math.min(Math.max(SLICE, nearCount), todo.length));
   }
 
-  /** Paints `todo[from..to)`, then schedules the next slice, or the overlaps once all are drawn. */
-  #paintSome(todo: readonly PaintedClaim[], from: number, to: number): void {
-    for (let i = from; i < to; i++) {
+  /** Paints `todo[from..to)` (or from `from` for SLICE_MS when `to` is null), then schedules the next slice, or the overlaps once all are drawn. */
+  #paintSome(todo: readonly PaintedClaim[], from: number, to: number | null): void {
+    const until = performance.now() + SLICE_MS;
+    let i = from;
+    for (; i < (to ?? todo.length) && (to !== null || performance.now() < until); i++) {
       const claim = todo[i];
       const range = this.#map.range(claim.anchor.start, claim.anchor.end);
       if (!range) continue;
       this.#statusHighlight(claim.status).add(range);
       this.#painted.set(claim.id, { start: claim.anchor.start, end: claim.anchor.end, status: claim.status, range });
     }
-    if (to >= todo.length) {
+    if (i >= todo.length) {
       this.#cancelSlices = () => {};
       this.#paintOverlaps();
       return;
     }
-    const next = () => this.#paintSome(todo, to, Math.min(to + SLICE, todo.length));
-    if (typeof requestIdleCallback === 'function') {
-      // The timeout keeps the slices going on a page that is never idle.
-      const handle = requestIdleCallback(next, { timeout: 100 });
-      this.#cancelSlices = () => cancelIdleCallback(handle);
-    } else {
-      const handle = setTimeout(next, 0);
-      this.#cancelSlices = () => clearTimeout(handle);
-    }
+    // A task of its own: input, rendering and the socket go first (not idle time, which a busy page may not have for long).
+    const handle = setTimeout(() => this.#paintSome(todo, i, null), 0);
+    this.#cancelSlices = () => clearTimeout(handle);
   }
 
   /** Marks the focused claim (null: none). */
