@@ -67,7 +67,7 @@ export class JobPool {
       resourceLimits: { maxOldGenerationSizeMb: config.workerMemoryMb },
       // The worker registers TypeScript itself (worker.mjs); the parent's flags (vitest's, tsx's) are not inherited.
       execArgv: [],
-      workerData: { limits: { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } },
+      workerData: { warmUp: config.warmUp, limits: { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } },
     });
     // Each thread loads its module (and warms the scorer) now, in the background, instead of with the
     // first request's job: a cold thread made the first suggestions take seconds.

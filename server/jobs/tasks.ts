@@ -19,11 +19,12 @@ export interface Envelope<I> {
   started: MessagePort;
 }
 
-const limits = (workerData as { limits: ImportLimits }).limits;
+const { limits, warmUp: warmUpAtStart } = workerData as { limits: ImportLimits; warmUp: boolean };
 
 // The language library and the scorer's weights load, and the tagger runs once, as soon as this module
-// is loaded in a thread, so the first suggestions do not wait seconds for them.
-const warming = warmUpClaims();
+// is loaded in a thread, so the first suggestions do not wait seconds for them (unless JOBS_WARM_UP is off:
+// a thread that only imports files then never loads the language library).
+const warming = warmUpAtStart ? warmUpClaims() : Promise.resolve();
 
 /**
  * Not a job but the pool's way to load this module in each new thread at start (piscina loads a
