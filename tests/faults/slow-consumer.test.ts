@@ -85,10 +85,12 @@ describe('a client that stops reading', () => {
         note.delete(0, CHUNK.length);
         edits += 2;
       });
-      // The editors run in this one test process: every few rounds they wait for their saved
-      // acknowledgements (which come after everything sent to them before), so they never fall
-      // megabytes behind in reading themselves, however busy the machine is.
-      if (round % 8 === 0) await within(Promise.all(clients.map((c) => c.saved.whenSaved())), 20_000, 'editors saved while editing');
+      // The editors run in this one test process: every other round they wait for their saved
+      // acknowledgements (which come after everything sent to them before). A round sends each editor
+      // about 4 × 16 KB (every editor's insert, its own included), so an editor has at most ~128 KB
+      // unread, under the bound, however slowly this busy process reads (waiting only every 8th
+      // round let 512 KB pile up, and a loaded CI machine saw an editor dropped as a slow consumer).
+      if (round % 2 === 0) await within(Promise.all(clients.map((c) => c.saved.whenSaved())), 20_000, 'editors saved while editing');
       else await new Promise((r) => setImmediate(r));
       if (closedAfterMs === null && serverSide() !== '01') {
         closedAfterMs = Date.now() - start;
@@ -105,7 +107,8 @@ describe('a client that stops reading', () => {
     clients.forEach((c, i) => claimsOf(c.doc).get(ids[i])!.set('confidence', 90));
     await within(Promise.all(clients.map((c) => c.saved.whenSaved())), 30_000, 'editors saved');
     await eventually(() => new Set(clients.map((c) => canonical(claimsOf(c.doc).toJSON()))).size === 1, 10_000, 'editors converged');
-    expect(clients.every((c) => c.provider.wsconnected && c.closes.length === 0)).toBe(true);
+    // No editor was dropped (each close is listed with its code, so a failure says which and why).
+    expect(clients.map((c) => ({ connected: c.provider.wsconnected, closes: c.closes }))).toEqual(clients.map(() => ({ connected: true, closes: [] })));
     const converged = claimsOf(clients[0].doc).toJSON();
     for (const id of ids) expect(converged[id]).toMatchObject({ confidence: 90, note: '' });
     expect(canonical(await storedClaims(db.url, team.documentId))).toBe(canonical(converged));
