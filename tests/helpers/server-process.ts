@@ -26,7 +26,10 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** Listen on this port (to restart a server where its clients expect it); a free one otherwise. */
   port?: number;
-  /** How long to wait for `GET /api/health` to answer 200. */
+  /**
+   * How long to wait for `GET /api/health` to answer 200 (default 60 s: from source, tsx transpiles the
+   * server at start, and a CI machine shared with builds took more than 30 s for a restart after kill -9).
+   */
   startTimeoutMs?: number;
   /** Run a compiled bundle (`<compiledDir>/server/main.js`, as `npm run build:server` writes to dist/) as `npm start` does, not the TypeScript source. */
   compiledDir?: string;
@@ -114,7 +117,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     waitExit: () => exit,
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   for (;;) {
     if (exited !== null) throw new Error(`server exited (${JSON.stringify(exited)}) before answering /api/health:\n${proc.output()}`);
     try {
@@ -125,7 +128,7 @@ export async function startServerProcess(options: ServerProcessOptions = {}): Pr
     }
     if (Date.now() > deadline) {
       proc.kill('SIGKILL');
-      throw new Error(`server did not answer /api/health within ${options.startTimeoutMs ?? 30_000} ms:\n${proc.output()}`);
+      throw new Error(`server did not answer /api/health within ${options.startTimeoutMs ?? 60_000} ms:\n${proc.output()}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
