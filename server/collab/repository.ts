@@ -51,133 +51,132 @@ export function loadStoredState(db: Db, documentId: string): Promise<StoredState
   );
 }
 
-/**
- * Rows per statement. PostgreSQL takes at most 65,535 bind parameters per statement; the widest
- * row here (a claim) has 16 columns, so 1,000 rows stay far below it at any batch size.
- */
-const ROWS_PER_STATEMENT = 1000;
+/** A bytea value as the text `decode(…, 'hex')` reads. */
+const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
-function chunked<T>(rows: T[], size = ROWS_PER_STATEMENT): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
+/** A row set as one jsonb parameter (a Date becomes its ISO text, which timestamptz reads). */
+const rowsParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+const ROUTINE = sql.join(ROUTINE_ACTIONS.map((a) => sql`${a}`), sql`, `);
 
 /**
- * Appends history entries in order. A folded edit (note, confidence, tags: FOLDED_ACTIONS) is
- * merged instead into its person's latest entry of that claim and field, keeping that entry's
- * `from` and `at` and taking the new `to`, when the entry began at most `windowMs` before this
- * edit, has the same offline mark, and is still the claim's latest entry for that field with no
- * important entry after it (another person's edit, a vote or a status change keeps them apart).
- * It runs on the stored rows inside the commit's transaction, so it holds across batches,
- * restarts and processes; the rows are locked so two processes do not merge into one at once.
- *
- * The batch is already coalesced (history-coalesce.ts), so only an edit with no earlier entry of
- * its claim in the batch that bears on it can fold into a stored one: those entries are looked up
- * in one statement, the folds written in one and the rest inserted in order — a few statements per
- * batch however many claims it touched, not two per edit.
- */
-async function appendHistory(tx: Tx, events: ClaimEventRow[], windowMs: number): Promise<void> {
-  const candidates: number[] = [];
-  const seen = new Map<string, ClaimEventRow[]>();
-  events.forEach((event, i) => {
-    const earlier = seen.get(event.claimId) ?? [];
-    if (isFoldedAction(event.action) && event.userId && event.field && windowMs > 0 && !earlier.some((e) => bearsOn(e, event.field))) candidates.push(i);
-    earlier.push(event);
-    seen.set(event.claimId, earlier);
-  });
-  const folded = new Map<number, { id: number; to: unknown }>();
-  for (const chunk of chunked(candidates)) {
-    const wanted = sql.join(
-      chunk.map((i) => sql`(${i}::int, ${events[i].claimId}::uuid, ${events[i].field}::text)`),
-      sql`, `,
-    );
-    const result = await tx.execute(sql`
-      select v.k, last.id, last.user_id, last.action, last.offline, extract(epoch from last.at)::float8 * 1000 as at_ms
-      from (values ${wanted}) as v(k, claim_id, field)
-      cross join lateral (
-        select e.id, e.user_id, e.action, e.offline, e.at from claim_events e
-        where e.claim_id = v.claim_id and e.document_id = ${events[chunk[0]].documentId}::uuid
-          and (e.field = v.field or e.action not in (${sql.join(ROUTINE_ACTIONS.map((a) => sql`${a}`), sql`, `)}))
-        order by e.id desc limit 1
-        for update
-      ) as last`);
-    type Last = { k: number; id: number | string; user_id: string | null; action: string; offline: boolean; at_ms: number | string };
-    for (const last of (result as unknown as { rows: Last[] }).rows) {
-      const event = events[Number(last.k)];
-      const at = event.at instanceof Date ? event.at.getTime() : Date.now();
-      const folds = last.action === event.action && last.user_id === event.userId && last.offline === Boolean(event.offline) && at - Number(last.at_ms) <= windowMs;
-      if (folds) folded.set(Number(last.k), { id: Number(last.id), to: event.to ?? null });
-    }
-  }
-  for (const chunk of chunked([...folded.values()])) {
-    const values = sql.join(
-      chunk.map((f) => sql`(${f.id}::bigint, ${f.to === null ? null : JSON.stringify(f.to)}::jsonb)`),
-      sql`, `,
-    );
-    await tx.execute(sql`update claim_events set "to" = v.to from (values ${values}) as v(id, "to") where claim_events.id = v.id`);
-  }
-  const inserted = events.filter((_, i) => !folded.has(i));
-  for (const rows of chunked(inserted)) await tx.insert(claimEvents).values(rows);
-}
-
-/**
- * Appends the batches of several rooms, with their projection, history and audit rows, in one
- * transaction. Every statement carries at most ROWS_PER_STATEMENT rows, so a batch of any size
- * (an import of 10,000 annotations) stays within PostgreSQL's limits. History entries of edits
- * are folded within `historyWindowMs` (see appendHistory).
+ * Appends the batches of several rooms, with their projection, history and audit rows, in ONE
+ * statement: one round trip and one implicit transaction (a statement is atomic on its own, so
+ * there is no BEGIN and COMMIT to wait for), however many rooms and rows. Every row set travels as
+ * one jsonb parameter (the updates' bytes as hex), so no batch size comes near PostgreSQL's limit
+ * of bind parameters. The parts, all seeing the same snapshot:
+ * - the log rows, in the order received;
+ * - deleted claims marked (a deleted claim keeps its row, votes and comments, so an undo restores both stores);
+ * - the touched claims upserted; a claim id chosen by a client never overwrites another
+ *   document's claim (`ours` holds only the rows this document owns);
+ * - the evidence of `ours` replaced: the list's positions upserted, the positions past its end
+ *   deleted (disjoint rows, so the two parts never meet on one row);
+ * - history entries: a folded edit (note, confidence, tags: FOLDED_ACTIONS) is merged into its
+ *   person's latest entry of that claim and field, keeping that entry's `from` and `at` and taking
+ *   the new `to`, when the entry began at most `historyWindowMs` before this edit, has the same
+ *   offline mark, and is still the claim's latest entry for that field with no important entry
+ *   after it (another person's edit, a vote or a status change keeps them apart). It runs on the
+ *   stored rows, so it holds across batches, restarts and processes; the entries looked at are
+ *   locked (FOR UPDATE) so two processes do not merge into one at once. The batch is already
+ *   coalesced (history-coalesce.ts), so only an edit with no earlier entry of its claim in the
+ *   batch that bears on it (`candidate`) can fold into a stored one; the rest are inserted in order;
+ * - the audit rows.
  */
 export async function commitBatches(db: Db, batches: RoomBatch[], historyWindowMs = DEFAULT_HISTORY_WINDOW_MS): Promise<void> {
-  await db.transaction(async (tx) => {
-    const updates = batches.flatMap((b) => b.updates.map((u) => ({ documentId: b.documentId, update: u.update, userId: u.userId })));
-    for (const rows of chunked(updates)) await tx.insert(docUpdates).values(rows);
-
-    for (const batch of batches) {
-      // A deleted claim keeps its row (and its votes and comments) so that an undo restores both stores.
-      for (const ids of chunked(batch.deletedClaimIds)) {
-        await tx
-          .update(claims)
-          .set({ deletedAt: sql`now()` })
-          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, ids), isNull(claims.deletedAt)));
-      }
-      for (const rows of chunked(batch.claims)) {
-        await tx
-          .insert(claims)
-          .values(rows)
-          .onConflictDoUpdate({
-            target: claims.id,
-            set: {
-              start: sql`excluded.start`,
-              end: sql`excluded.end`,
-              exact: sql`excluded.exact`,
-              prefix: sql`excluded.prefix`,
-              suffix: sql`excluded.suffix`,
-              confidence: sql`excluded.confidence`,
-              note: sql`excluded.note`,
-              tags: sql`excluded.tags`,
-              review: sql`excluded.review`,
-              anchorVersion: sql`excluded.anchor_version`,
-              deletedAt: null,
-              updatedAt: sql`now()`,
-            },
-            // A claim id chosen by a client never overwrites another document's claim.
-            setWhere: sql`${claims.documentId} = excluded.document_id`,
-          });
-        const projected = await tx
-          .select({ id: claims.id })
-          .from(claims)
-          .where(and(eq(claims.documentId, batch.documentId), inArray(claims.id, rows.map((c) => c.id))));
-        const ours = new Set(projected.map((p) => p.id));
-        if (ours.size) await tx.delete(evidence).where(inArray(evidence.claimId, [...ours]));
-        const evidenceRows = batch.evidence.filter((e) => ours.has(e.claimId));
-        for (const chunk of chunked(evidenceRows)) await tx.insert(evidence).values(chunk);
-      }
-      await appendHistory(tx, batch.events, historyWindowMs);
-      for (const rows of chunked(batch.audit)) await tx.insert(auditLog).values(rows);
-    }
+  const updates = batches.flatMap((b) => b.updates.map((u) => ({ d: b.documentId, u: hex(u.update), uid: u.userId })));
+  const deleted = batches.flatMap((b) => b.deletedClaimIds.map((id) => ({ d: b.documentId, id })));
+  const claimRows = batches.flatMap((b) => b.claims);
+  const evidenceRows = batches.flatMap((b) => b.evidence);
+  const events = batches.flatMap((b) => {
+    const seen = new Map<string, ClaimEventRow[]>();
+    return b.events.map((event) => {
+      const earlier = seen.get(event.claimId) ?? [];
+      const candidate = isFoldedAction(event.action) && !!event.userId && !!event.field && historyWindowMs > 0 && !earlier.some((e) => bearsOn(e, event.field));
+      earlier.push(event);
+      seen.set(event.claimId, earlier);
+      return { ...event, candidate };
+    });
   });
+  const audit = batches.flatMap((b) => b.audit);
+  const evidenceCounts = claimRows.map((c) => ({ id: c.id, n: evidenceRows.filter((e) => e.claimId === c.id).length }));
+  await db.execute(sql`
+    with
+    log as (
+      insert into doc_updates (document_id, update, user_id)
+      select x.d, decode(x.u, 'hex'), x.uid
+      from rows from (jsonb_to_recordset(${rowsParam(updates)}) as (d uuid, u text, uid uuid)) with ordinality as x(d, u, uid, k)
+      order by x.k
+    ),
+    gone as (
+      update claims set deleted_at = now()
+      from jsonb_to_recordset(${rowsParam(deleted)}) as x(d uuid, id uuid)
+      where claims.document_id = x.d and claims.id = x.id and claims.deleted_at is null
+    ),
+    ours as (
+      insert into claims (id, document_id, start, "end", exact, prefix, suffix, status, confidence, note, tags, review, anchor_version, created_by, created_at)
+      select x.id, x."documentId", x.start, x."end", x.exact, x.prefix, x.suffix, x.status::claim_status, x.confidence, x.note, x.tags, x.review, x."anchorVersion", x."createdBy", x."createdAt"
+      from jsonb_to_recordset(${rowsParam(claimRows)}) as x(
+        id uuid, "documentId" uuid, start int, "end" int, exact text, prefix text, suffix text, status text, confidence int,
+        note text, tags text[], review jsonb, "anchorVersion" int, "createdBy" uuid, "createdAt" timestamptz)
+      on conflict (id) do update set
+        start = excluded.start, "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
+        confidence = excluded.confidence, note = excluded.note, tags = excluded.tags, review = excluded.review,
+        anchor_version = excluded.anchor_version, deleted_at = null, updated_at = now()
+        where claims.document_id = excluded.document_id
+      returning claims.id
+    ),
+    evidence_trimmed as (
+      delete from evidence using ours, jsonb_to_recordset(${rowsParam(evidenceCounts)}) as n(id uuid, n int)
+      where evidence.claim_id = ours.id and n.id = ours.id and evidence.position >= n.n
+    ),
+    evidence_written as (
+      insert into evidence (id, claim_id, position, kind, stance, url, title, excerpt, source_document_id, anchor, added_by, added_at)
+      select x.id, x."claimId", x.position, x.kind::evidence_kind, x.stance::stance, x.url, x.title, x.excerpt, x."sourceDocumentId", x.anchor, x."addedBy", x."addedAt"
+      from jsonb_to_recordset(${rowsParam(evidenceRows)}) as x(
+        id uuid, "claimId" uuid, position int, kind text, stance text, url text, title text, excerpt text,
+        "sourceDocumentId" uuid, anchor jsonb, "addedBy" uuid, "addedAt" timestamptz)
+      where x."claimId" in (select id from ours)
+      on conflict (claim_id, position) do update set
+        id = excluded.id, kind = excluded.kind, stance = excluded.stance, url = excluded.url, title = excluded.title,
+        excerpt = excluded.excerpt, source_document_id = excluded.source_document_id, anchor = excluded.anchor,
+        added_by = excluded.added_by, added_at = excluded.added_at
+    ),
+    ev as (
+      select x.k, x."claimId" as claim_id, x."documentId" as document_id, x."userId" as user_id, x.action, x.field,
+        nullif(x."from", 'null'::jsonb) as "from", nullif(x."to", 'null'::jsonb) as "to", x.reason,
+        coalesce(x.offline, false) as offline, coalesce(x.at, now()) as at, x.candidate
+      from rows from (jsonb_to_recordset(${rowsParam(events)}) as (
+        "claimId" uuid, "documentId" uuid, "userId" uuid, action text, field text, "from" jsonb, "to" jsonb, reason text,
+        offline boolean, at timestamptz, candidate boolean)
+      ) with ordinality as x("claimId", "documentId", "userId", action, field, "from", "to", reason, offline, at, candidate, k)
+    ),
+    fold as (
+      select ev.k, last.id
+      from ev
+      cross join lateral (
+        select e.id, e.user_id, e.action, e.offline, e.at from claim_events e
+        where e.claim_id = ev.claim_id and e.document_id = ev.document_id
+          and (e.field = ev.field or e.action not in (${ROUTINE}))
+        order by e.id desc limit 1
+        for update
+      ) as last
+      where ev.candidate and last.action = ev.action and last.user_id = ev.user_id and last.offline = ev.offline
+        and extract(epoch from ev.at - last.at) * 1000 <= ${historyWindowMs}
+    ),
+    folded as (
+      update claim_events set "to" = ev."to" from fold join ev on ev.k = fold.k where claim_events.id = fold.id
+    ),
+    history as (
+      insert into claim_events (claim_id, document_id, user_id, action, field, "from", "to", reason, offline, at)
+      select ev.claim_id, ev.document_id, ev.user_id, ev.action, ev.field, ev."from", ev."to", ev.reason, ev.offline, ev.at
+      from ev where ev.k not in (select k from fold)
+      order by ev.k
+    )
+    insert into audit_log (user_id, document_id, action, detail, at)
+    select x."userId", x."documentId", x.action, coalesce(x.detail, '{}'::jsonb), coalesce(x.at, now())
+    from rows from (jsonb_to_recordset(${rowsParam(audit)}) as ("userId" uuid, "documentId" uuid, action text, detail jsonb, at timestamptz))
+      with ordinality as x("userId", "documentId", action, detail, at, k)
+    order by x.k`);
 }
 
 /**
