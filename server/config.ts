@@ -77,8 +77,10 @@ export interface Config {
   jobs: {
     /** Worker threads; default one fewer than the cores, at least one. */
     threads: number;
-    /** Load each thread's libraries and warm the claim scorer at start (`JOBS_WARM_UP`, default on; off for in-process test servers). */
+    /** Load each thread's libraries and warm the claim scorer when the threads start (`JOBS_WARM_UP`, default on; off for in-process test servers). */
     warmUp: boolean;
+    /** The threads start on first use (a job, or a reader opening a document) and stop after this long without either (`JOBS_IDLE_MS`). */
+    idleMs: number;
     /** Jobs that may wait for a thread; past it a request answers 503 `busy` with Retry-After. */
     maxQueue: number;
     /** A job running longer is stopped (its thread replaced) and answers 422 `too_complex`. */
@@ -169,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: {
       threads: Number(env.JOBS_THREADS ?? Math.max(1, availableParallelism() - 1)),
       warmUp: !['0', 'false', 'off'].includes(env.JOBS_WARM_UP ?? ''),
+      idleMs: Number(env.JOBS_IDLE_MS ?? 15 * 60_000),
       maxQueue: Number(env.JOBS_MAX_QUEUE ?? 16),
       timeoutMs: Number(env.JOBS_TIMEOUT_MS ?? 20_000),
       workerMemoryMb: Number(env.JOBS_WORKER_MEMORY_MB ?? 1024),

@@ -45,44 +45,85 @@ export class JobFailedError extends Error {
  * running past `timeoutMs` is aborted, which terminates its thread (piscina starts a fresh one),
  * and answers 422 `too_complex`, as does one that outgrows its thread's heap (`workerMemoryMb`).
  * A job's own refusals (input limits) answer their status and code.
+ *
+ * The threads start on first use, not with the server: each carries a V8 isolate of its own and,
+ * warmed, the claim scorer (~25 MB of RSS each with the warm-up, measured). `prepare()` (a reader
+ * opening a document, plugins/jobs.ts) starts and warms them ahead of the first suggestions; after
+ * `idleMs` without a job or a `prepare()` they stop, and the next use starts them again.
  */
 export class JobPool {
-  private readonly pool: Piscina;
+  private pool: Piscina | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closed = false;
   private admitted = 0;
   private started = 0;
 
-  constructor(private readonly config: Config['jobs']) {
-    const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = config;
+  constructor(private readonly config: Config['jobs']) {}
+
+  /** The piscina pool, started now if it is not running. */
+  private open(): Piscina {
+    if (this.pool) return this.pool;
+    const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = this.config;
     this.pool = new Piscina({
       // From source, worker.mjs registers TypeScript and loads tasks.ts. Compiled, tasks.ts is an entry of
       // its own (<out>/server/jobs/tasks.js), and this code sits one folder below <out> (in server/main.js or chunks/).
       filename: compiled ? new URL('../server/jobs/tasks.js', import.meta.url).href : pathToFileURL(fromRoot('server', 'jobs', 'worker.mjs')).href,
-      // Every thread is kept: piscina replaces an aborted thread only up to `minThreads`, and a job
-      // queued behind it would otherwise wait for the next one to arrive.
-      minThreads: Math.max(1, config.threads),
-      maxThreads: Math.max(1, config.threads),
+      // While the pool runs every thread is kept: piscina replaces an aborted thread only up to
+      // `minThreads`, and a job queued behind it would otherwise wait for the next one to arrive.
+      // Idle threads are let go by stopping the whole pool (`idleMs`), not by piscina's idleTimeout.
+      minThreads: Math.max(1, this.config.threads),
+      maxThreads: Math.max(1, this.config.threads),
       // Admission is counted here (`admitted`), so piscina's own queue never refuses.
       maxQueue: Infinity,
-      idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: config.workerMemoryMb },
+      idleTimeout: Infinity,
+      resourceLimits: { maxOldGenerationSizeMb: this.config.workerMemoryMb },
       // The worker registers TypeScript itself (worker.mjs); the parent's flags (vitest's, tsx's) are not inherited.
       execArgv: [],
-      workerData: { warmUp: config.warmUp, limits: { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } },
+      workerData: { warmUp: this.config.warmUp, limits: { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } },
     });
-    // Each thread loads its module (and warms the scorer) now, in the background, instead of with the
-    // first request's job: a cold thread made the first suggestions take seconds.
-    if (config.warmUp) {
-      for (let i = 0; i < Math.max(1, config.threads); i++) this.pool.run(null, { name: 'warmUp' }).catch(() => {});
+    return this.pool;
+  }
+
+  /** (Re)starts the idle countdown: the threads stop `idleMs` after the last job or `prepare()`. */
+  private touch(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      // A job still running or waiting re-arms the countdown when it ends.
+      if (this.admitted > 0 || !this.pool) return;
+      const pool = this.pool;
+      this.pool = null;
+      void pool.destroy();
+    }, this.config.idleMs);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * Starts the threads if they are not running and, with `warmUp`, has each load its module and
+   * warm the scorer in the background, so a job that comes soon (the first suggestions of a
+   * document just opened) does not wait seconds for a cold thread. Cheap when they are running.
+   */
+  prepare(): void {
+    if (this.closed) return;
+    const cold = !this.pool;
+    const pool = this.open();
+    this.touch();
+    if (cold && this.config.warmUp) {
+      for (let i = 0; i < Math.max(1, this.config.threads); i++) pool.run(null, { name: 'warmUp' }).catch(() => {});
     }
   }
 
-  /** Jobs running and jobs waiting for a thread, right now. */
+  /** Worker threads alive now: 0 before the first job or `prepare()`, and after `idleMs` idle. */
+  get threads(): number {
+    return this.pool?.threads.length ?? 0;
+  }
+
   /** The input limits the jobs check (for checks made before a job is queued). */
   get limits(): ImportLimits {
     const { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes } = this.config;
     return { maxDocumentChars, maxPdfPages, maxNestingDepth, maxArchiveEntries, maxArchivePartBytes, maxArchiveBytes };
   }
 
+  /** Jobs running and jobs waiting for a thread, right now. */
   get stats(): { running: number; waiting: number } {
     return { running: this.started, waiting: this.admitted - this.started };
   }
@@ -93,7 +134,9 @@ export class JobPool {
    * the job's own refusal as an `HttpError`, and `JobFailedError` for anything else.
    */
   async run<N extends JobName>(name: N, input: Input<N>): Promise<Value<N>> {
+    if (this.closed) throw new JobFailedError(name, new Error('the job pool is closed'));
     if (this.admitted >= Math.max(1, this.config.threads) + this.config.maxQueue) throw new BusyError(Math.max(1, Math.ceil(this.config.timeoutMs / 1000)));
+    const pool = this.open();
     this.admitted++;
     const abort = new AbortController();
     const { port1, port2 } = new MessageChannel();
@@ -107,7 +150,7 @@ export class JobPool {
     });
     port1.unref();
     try {
-      const outcome = await this.pool.run({ input, started: port2 }, { name, signal: abort.signal, transferList: [port2] });
+      const outcome = await pool.run({ input, started: port2 }, { name, signal: abort.signal, transferList: [port2] });
       if (!outcome.ok) throw new HttpError(outcome.status, outcome.code, outcome.message);
       return outcome.value as Value<N>;
     } catch (err) {
@@ -125,11 +168,16 @@ export class JobPool {
       port1.close();
       this.admitted--;
       if (running) this.started--;
+      this.touch();
     }
   }
 
   /** Stops every thread (running jobs are abandoned). */
-  close(): Promise<void> {
-    return this.pool.destroy();
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.idleTimer);
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.destroy();
   }
 }

@@ -11,8 +11,15 @@ declare module 'fastify' {
 }
 
 /**
- * The job pool: started with the app, closed with it, and the `Retry-After` header on a 503
- * `busy` (every worker thread working and the queue full), whichever route answered it.
+ * Requests a reader's document page makes as it opens (web/src/routes/documents/[id]/+page.ts):
+ * answered, they start and warm the job threads (`JobPool.prepare`), which start on first use, so
+ * the suggestions the page asks for next do not wait for a cold thread.
+ */
+const READER_OPENS = new Set(['GET /api/documents/:id', 'GET /api/documents/:id/claim-anchors']);
+
+/**
+ * The job pool: its threads started on first use, closed with the app, and the `Retry-After`
+ * header on a 503 `busy` (every worker thread working and the queue full), whichever route answered it.
  */
 export default fp(
   async function jobs(app: FastifyInstance, opts: { config: Config['jobs'] }) {
@@ -20,6 +27,9 @@ export default fp(
     app.decorate('jobs', pool);
     app.addHook('onError', async (_request, reply, error) => {
       if (error instanceof BusyError) reply.header('retry-after', String(error.retryAfterSeconds));
+    });
+    app.addHook('onResponse', async (request, reply) => {
+      if (reply.statusCode === 200 && READER_OPENS.has(`${request.method} ${request.routeOptions.url}`)) pool.prepare();
     });
     app.addHook('onClose', async () => pool.close());
   },
