@@ -18,6 +18,7 @@ import exportRoutes from './export/routes';
 import dashboardRoutes from './dashboard/routes';
 import searchRoutes from './search/routes';
 import voteRoutes from './votes/routes';
+import claimAnchorRoutes from './claims/anchor-routes';
 import claimRoutes from './claims/routes';
 import type { RouteAccess } from './authorization';
 import type { Config } from './config';
@@ -146,6 +147,7 @@ export async function buildApp(config: Config): Promise<BuiltApp> {
         await api.register(inviteRoutes, { config });
         await api.register(documentRoutes, { config });
         await api.register(claimRoutes);
+        await api.register(claimAnchorRoutes);
         await api.register(voteRoutes);
         await api.register(searchRoutes);
         await api.register(dashboardRoutes);

@@ -39,6 +39,10 @@ export type DocumentSummary = DocumentsResponse['documents'][number];
 /** A link's archived copy, as `GET /api/claims/:id/evidence/:eid/archive` answers it. */
 export type EvidenceArchive = Reply<'/api/claims/{id}/evidence/{eid}/archive', 'get'>['archive'];
 
+/** Where each claim of a document sits and its status (`GET /api/documents/:id/claim-anchors`): what the reader paints first. */
+export type ClaimAnchorsResponse = Reply<'/api/documents/{id}/claim-anchors', 'get'>;
+export type ClaimAnchor = ClaimAnchorsResponse['anchors'][number];
+
 export type DocumentResponse = Reply<'/api/documents/{id}', 'get'>;
 /**
  * A document: its canonical plain `text` (every offset in the API counts UTF-16 code units of it),
