@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import pg from 'pg';
 import * as Y from 'yjs';
 import type { Db } from '../../db';
 import { auditLog, claimEvents, claims, docSnapshots, docUpdates, evidence, quarantinedBatches } from '../../db/schema';
@@ -54,10 +55,98 @@ export function loadStoredState(db: Db, documentId: string): Promise<StoredState
 /** A bytea value as the text `decode(…, 'hex')` reads. */
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
-/** A row set as one jsonb parameter (a Date becomes its ISO text, which timestamptz reads). */
-const rowsParam = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
+/**
+ * The group commit's one statement (see commitBatches). Its text never changes, so PostgreSQL parses
+ * and plans it once per connection (a named prepared statement) instead of once per commit. Each
+ * row set is one jsonb parameter ($1 log rows, $2 deleted claims, $3 projected claims, $4 evidence
+ * counts per claim, $5 evidence, $6 history entries, $7 audit rows); $8 the history window in ms,
+ * $9 the routine actions.
+ */
+const COMMIT_SQL = `
+    with
+    log as (
+      insert into doc_updates (document_id, update, user_id)
+      select x.d, decode(x.u, 'hex'), x.uid
+      from rows from (jsonb_to_recordset($1::jsonb) as (d uuid, u text, uid uuid)) with ordinality as x(d, u, uid, k)
+      order by x.k
+    ),
+    gone as (
+      update claims set deleted_at = now()
+      from jsonb_to_recordset($2::jsonb) as x(d uuid, id uuid)
+      where claims.document_id = x.d and claims.id = x.id and claims.deleted_at is null
+    ),
+    ours as (
+      insert into claims (id, document_id, start, "end", exact, prefix, suffix, status, confidence, note, tags, review, anchor_version, created_by, created_at)
+      select x.id, x."documentId", x.start, x."end", x.exact, x.prefix, x.suffix, x.status::claim_status, x.confidence, x.note, x.tags, x.review, x."anchorVersion", x."createdBy", x."createdAt"
+      from jsonb_to_recordset($3::jsonb) as x(
+        id uuid, "documentId" uuid, start int, "end" int, exact text, prefix text, suffix text, status text, confidence int,
+        note text, tags text[], review jsonb, "anchorVersion" int, "createdBy" uuid, "createdAt" timestamptz)
+      on conflict (id) do update set
+        start = excluded.start, "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
+        confidence = excluded.confidence, note = excluded.note, tags = excluded.tags, review = excluded.review,
+        anchor_version = excluded.anchor_version, deleted_at = null, updated_at = now()
+        where claims.document_id = excluded.document_id
+      returning claims.id
+    ),
+    evidence_trimmed as (
+      delete from evidence using ours, jsonb_to_recordset($4::jsonb) as n(id uuid, n int)
+      where evidence.claim_id = ours.id and n.id = ours.id and evidence.position >= n.n
+    ),
+    evidence_written as (
+      insert into evidence (id, claim_id, position, kind, stance, url, title, excerpt, source_document_id, anchor, added_by, added_at)
+      select x.id, x."claimId", x.position, x.kind::evidence_kind, x.stance::stance, x.url, x.title, x.excerpt, x."sourceDocumentId", x.anchor, x."addedBy", x."addedAt"
+      from jsonb_to_recordset($5::jsonb) as x(
+        id uuid, "claimId" uuid, position int, kind text, stance text, url text, title text, excerpt text,
+        "sourceDocumentId" uuid, anchor jsonb, "addedBy" uuid, "addedAt" timestamptz)
+      where x."claimId" in (select id from ours)
+      on conflict (claim_id, position) do update set
+        id = excluded.id, kind = excluded.kind, stance = excluded.stance, url = excluded.url, title = excluded.title,
+        excerpt = excluded.excerpt, source_document_id = excluded.source_document_id, anchor = excluded.anchor,
+        added_by = excluded.added_by, added_at = excluded.added_at
+    ),
+    ev as (
+      select x.k, x."claimId" as claim_id, x."documentId" as document_id, x."userId" as user_id, x.action, x.field,
+        nullif(x."from", 'null'::jsonb) as "from", nullif(x."to", 'null'::jsonb) as "to", x.reason,
+        coalesce(x.offline, false) as offline, coalesce(x.at, now()) as at, x.candidate
+      from rows from (jsonb_to_recordset($6::jsonb) as (
+        "claimId" uuid, "documentId" uuid, "userId" uuid, action text, field text, "from" jsonb, "to" jsonb, reason text,
+        offline boolean, at timestamptz, candidate boolean)
+      ) with ordinality as x("claimId", "documentId", "userId", action, field, "from", "to", reason, offline, at, candidate, k)
+    ),
+    fold as (
+      select ev.k, last.id
+      from ev
+      cross join lateral (
+        select e.id, e.user_id, e.action, e.offline, e.at from claim_events e
+        where e.claim_id = ev.claim_id and e.document_id = ev.document_id
+          and (e.field = ev.field or e.action <> all($9::text[]))
+        order by e.id desc limit 1
+        for update
+      ) as last
+      where ev.candidate and last.action = ev.action and last.user_id = ev.user_id and last.offline = ev.offline
+        and extract(epoch from ev.at - last.at) * 1000 <= $8::float8
+    ),
+    folded as (
+      update claim_events set "to" = ev."to" from fold join ev on ev.k = fold.k where claim_events.id = fold.id
+    ),
+    history as (
+      insert into claim_events (claim_id, document_id, user_id, action, field, "from", "to", reason, offline, at)
+      select ev.claim_id, ev.document_id, ev.user_id, ev.action, ev.field, ev."from", ev."to", ev.reason, ev.offline, ev.at
+      from ev where ev.k not in (select k from fold)
+      order by ev.k
+    )
+    insert into audit_log (user_id, document_id, action, detail, at)
+    select x."userId", x."documentId", x.action, coalesce(x.detail, '{}'::jsonb), coalesce(x.at, now())
+    from rows from (jsonb_to_recordset($7::jsonb) as ("userId" uuid, "documentId" uuid, action text, detail jsonb, at timestamptz))
+      with ordinality as x("userId", "documentId", action, detail, at, k)
+    order by x.k`;
 
-const ROUTINE = sql.join(ROUTINE_ACTIONS.map((a) => sql`${a}`), sql`, `);
+/** Runs COMMIT_SQL: prepared on node-postgres; PGlite (one embedded connection) takes it as it is. */
+async function runCommit(db: Db, values: unknown[]): Promise<void> {
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool) await client.query({ name: 'collab_group_commit', text: COMMIT_SQL, values });
+  else await (client as { query(text: string, params: unknown[]): Promise<unknown> }).query(COMMIT_SQL, values);
+}
 
 /**
  * Appends the batches of several rooms, with their projection, history and audit rows, in ONE
@@ -99,84 +188,8 @@ export async function commitBatches(db: Db, batches: RoomBatch[], historyWindowM
   });
   const audit = batches.flatMap((b) => b.audit);
   const evidenceCounts = claimRows.map((c) => ({ id: c.id, n: evidenceRows.filter((e) => e.claimId === c.id).length }));
-  await db.execute(sql`
-    with
-    log as (
-      insert into doc_updates (document_id, update, user_id)
-      select x.d, decode(x.u, 'hex'), x.uid
-      from rows from (jsonb_to_recordset(${rowsParam(updates)}) as (d uuid, u text, uid uuid)) with ordinality as x(d, u, uid, k)
-      order by x.k
-    ),
-    gone as (
-      update claims set deleted_at = now()
-      from jsonb_to_recordset(${rowsParam(deleted)}) as x(d uuid, id uuid)
-      where claims.document_id = x.d and claims.id = x.id and claims.deleted_at is null
-    ),
-    ours as (
-      insert into claims (id, document_id, start, "end", exact, prefix, suffix, status, confidence, note, tags, review, anchor_version, created_by, created_at)
-      select x.id, x."documentId", x.start, x."end", x.exact, x.prefix, x.suffix, x.status::claim_status, x.confidence, x.note, x.tags, x.review, x."anchorVersion", x."createdBy", x."createdAt"
-      from jsonb_to_recordset(${rowsParam(claimRows)}) as x(
-        id uuid, "documentId" uuid, start int, "end" int, exact text, prefix text, suffix text, status text, confidence int,
-        note text, tags text[], review jsonb, "anchorVersion" int, "createdBy" uuid, "createdAt" timestamptz)
-      on conflict (id) do update set
-        start = excluded.start, "end" = excluded."end", exact = excluded.exact, prefix = excluded.prefix, suffix = excluded.suffix,
-        confidence = excluded.confidence, note = excluded.note, tags = excluded.tags, review = excluded.review,
-        anchor_version = excluded.anchor_version, deleted_at = null, updated_at = now()
-        where claims.document_id = excluded.document_id
-      returning claims.id
-    ),
-    evidence_trimmed as (
-      delete from evidence using ours, jsonb_to_recordset(${rowsParam(evidenceCounts)}) as n(id uuid, n int)
-      where evidence.claim_id = ours.id and n.id = ours.id and evidence.position >= n.n
-    ),
-    evidence_written as (
-      insert into evidence (id, claim_id, position, kind, stance, url, title, excerpt, source_document_id, anchor, added_by, added_at)
-      select x.id, x."claimId", x.position, x.kind::evidence_kind, x.stance::stance, x.url, x.title, x.excerpt, x."sourceDocumentId", x.anchor, x."addedBy", x."addedAt"
-      from jsonb_to_recordset(${rowsParam(evidenceRows)}) as x(
-        id uuid, "claimId" uuid, position int, kind text, stance text, url text, title text, excerpt text,
-        "sourceDocumentId" uuid, anchor jsonb, "addedBy" uuid, "addedAt" timestamptz)
-      where x."claimId" in (select id from ours)
-      on conflict (claim_id, position) do update set
-        id = excluded.id, kind = excluded.kind, stance = excluded.stance, url = excluded.url, title = excluded.title,
-        excerpt = excluded.excerpt, source_document_id = excluded.source_document_id, anchor = excluded.anchor,
-        added_by = excluded.added_by, added_at = excluded.added_at
-    ),
-    ev as (
-      select x.k, x."claimId" as claim_id, x."documentId" as document_id, x."userId" as user_id, x.action, x.field,
-        nullif(x."from", 'null'::jsonb) as "from", nullif(x."to", 'null'::jsonb) as "to", x.reason,
-        coalesce(x.offline, false) as offline, coalesce(x.at, now()) as at, x.candidate
-      from rows from (jsonb_to_recordset(${rowsParam(events)}) as (
-        "claimId" uuid, "documentId" uuid, "userId" uuid, action text, field text, "from" jsonb, "to" jsonb, reason text,
-        offline boolean, at timestamptz, candidate boolean)
-      ) with ordinality as x("claimId", "documentId", "userId", action, field, "from", "to", reason, offline, at, candidate, k)
-    ),
-    fold as (
-      select ev.k, last.id
-      from ev
-      cross join lateral (
-        select e.id, e.user_id, e.action, e.offline, e.at from claim_events e
-        where e.claim_id = ev.claim_id and e.document_id = ev.document_id
-          and (e.field = ev.field or e.action not in (${ROUTINE}))
-        order by e.id desc limit 1
-        for update
-      ) as last
-      where ev.candidate and last.action = ev.action and last.user_id = ev.user_id and last.offline = ev.offline
-        and extract(epoch from ev.at - last.at) * 1000 <= ${historyWindowMs}
-    ),
-    folded as (
-      update claim_events set "to" = ev."to" from fold join ev on ev.k = fold.k where claim_events.id = fold.id
-    ),
-    history as (
-      insert into claim_events (claim_id, document_id, user_id, action, field, "from", "to", reason, offline, at)
-      select ev.claim_id, ev.document_id, ev.user_id, ev.action, ev.field, ev."from", ev."to", ev.reason, ev.offline, ev.at
-      from ev where ev.k not in (select k from fold)
-      order by ev.k
-    )
-    insert into audit_log (user_id, document_id, action, detail, at)
-    select x."userId", x."documentId", x.action, coalesce(x.detail, '{}'::jsonb), coalesce(x.at, now())
-    from rows from (jsonb_to_recordset(${rowsParam(audit)}) as ("userId" uuid, "documentId" uuid, action text, detail jsonb, at timestamptz))
-      with ordinality as x("userId", "documentId", action, detail, at, k)
-    order by x.k`);
+  const values = [updates, deleted, claimRows, evidenceCounts, evidenceRows, events, audit].map((rows) => JSON.stringify(rows));
+  await runCommit(db, [...values, historyWindowMs, ROUTINE_ACTIONS]);
 }
 
 /**

@@ -144,8 +144,14 @@ export class Rooms {
     if (this.compacting.has(room.documentId)) return;
     this.compacting.add(room.documentId);
     try {
-      const folded = await compact(this.options.db, room.documentId);
-      room.logRows = Math.max(0, room.logRows - folded);
+      let folded: number;
+      // Commits that land while a compaction runs do not start another (this one is in flight): when
+      // they brought the log past the threshold again, compact again now rather than at the next commit,
+      // which may never come.
+      do {
+        folded = await compact(this.options.db, room.documentId);
+        room.logRows = Math.max(0, room.logRows - folded);
+      } while (folded > 0 && !room.destroyed && room.logRows >= this.options.compactAfterRows);
     } catch (err) {
       this.options.log.warn({ err: (err as Error).message, documentId: room.documentId }, 'compaction failed; will retry later');
     } finally {
