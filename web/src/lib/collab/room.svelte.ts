@@ -24,6 +24,11 @@ export interface RoomOptions {
   user: { id: string; name: string };
   /** A viewer: the room still receives everything live; the page disables its controls (the server refuses their writes anyway). */
   readOnly: boolean;
+  /**
+   * Wait for `open()` before loading this device's copy and connecting (the reader first paints
+   * the highlights from the claims' anchors: decoding a large shared document is one long task).
+   */
+  openLater?: boolean;
 }
 
 /** Evidence as the add form gathers it; `id`, `addedBy` and `addedAt` are filled in here and by the server. */
@@ -99,12 +104,16 @@ export class Room {
   #offline = false;
   /** Set once this device's copy has loaded (or could not be): only then may the provider connect. */
   #mayConnect = false;
+  /** Set by `open()`: this device's copy is being loaded, the connection follows. */
+  #opened = false;
+  /** The name of this person's copy of the document on this device (IndexedDB). */
+  readonly #localName: string;
   readonly #doc = new Y.Doc();
   readonly #claims: Y.Map<ClaimMap>;
   readonly #provider: WebsocketProvider;
   readonly #savedState: SavedState;
-  /** The copy on this device; null where the browser has no IndexedDB. */
-  readonly #persistence: IndexeddbPersistence | null;
+  /** The copy on this device; null where the browser has no IndexedDB, or until `open()`. */
+  #persistence: IndexeddbPersistence | null = null;
   readonly #undo: Y.UndoManager;
   /** The transaction origin of this person's deletions: the only changes the undo manager tracks. */
   readonly #deleteOrigin = { action: 'delete claim' };
@@ -115,7 +124,7 @@ export class Room {
   readonly #shareSelection: Throttled<[{ start: number; end: number } | null]>;
   readonly #cleanup: Array<() => void> = [];
 
-  constructor({ documentId, text, version, user, readOnly }: RoomOptions) {
+  constructor({ documentId, text, version, user, readOnly, openLater = false }: RoomOptions) {
     this.documentId = documentId;
     this.text = text;
     this.version = version;
@@ -152,8 +161,7 @@ export class Room {
 
     // Keyed by user as well: two people sharing a browser never see each other's unsent edits.
     this.keptOnDevice = typeof indexedDB !== 'undefined';
-    this.#persistence = this.keptOnDevice ? new IndexeddbPersistence(`corroborate:${user.id}:${documentId}`, this.#doc) : null;
-    this.#persistence?.whenSynced.then(() => (this.#localLoaded = true));
+    this.#localName = `corroborate:${user.id}:${documentId}`;
 
     this.#undo = new Y.UndoManager(this.#claims, { trackedOrigins: new Set([this.#deleteOrigin]), captureTimeout: 0 });
     const onStack = () => (this.canUndoDelete = this.#undo.undoStack.length > 0);
@@ -201,6 +209,20 @@ export class Room {
     // The last value of a drag in progress is sent before the page goes away.
     this.#listen(window, 'pagehide', () => this.#confidence.forEach((send) => send.flush()));
 
+    if (!openLater) this.open();
+  }
+
+  /**
+   * Loads this device's copy of the document, then connects (`#connectAfterLocalCopy`). Done by
+   * the constructor unless `openLater`; calling it again does nothing.
+   */
+  open(): void {
+    if (this.#opened || this.#doc.isDestroyed) return;
+    this.#opened = true;
+    if (this.keptOnDevice) {
+      this.#persistence = new IndexeddbPersistence(this.#localName, this.#doc);
+      void this.#persistence.whenSynced.then(() => (this.#localLoaded = true));
+    }
     this.#connectAfterLocalCopy();
   }
 

@@ -59,6 +59,10 @@ export class HighlightPainter {
   /** The claims of the last `paintClaims`, and the slices still to paint them. */
   #claims: readonly PaintedClaim[] = [];
   #cancelSlices: () => void = () => {};
+  /** Slices are still to come. */
+  #slicing = false;
+  /** Called once no slice is left to paint (`whenPainted`). */
+  #onPainted: Array<() => void> = [];
 
   constructor(map: TextMap) {
     this.#map = map;
@@ -131,6 +135,7 @@ export class HighlightPainter {
     }
     if (todo.length === 0) {
       if (moved) this.#paintOverlaps();
+      this.#allPainted();
       return;
     }
     // Nearest the part of the text on screen (or near it) first; before that is known, text order (the top of the text).
@@ -156,11 +161,26 @@ export class HighlightPainter {
     if (i >= todo.length) {
       this.#cancelSlices = () => {};
       this.#paintOverlaps();
+      this.#allPainted();
       return;
     }
+    this.#slicing = true;
     // A task of its own: input, rendering and the socket go first (not idle time, which a busy page may not have for long).
     const handle = setTimeout(() => this.#paintSome(todo, i, null), 0);
     this.#cancelSlices = () => clearTimeout(handle);
+  }
+
+  /** Resolves once the claims of the last `paintClaims` are all painted (at once when no slice is pending). */
+  whenPainted(): Promise<void> {
+    if (!this.#enabled || !this.#slicing) return Promise.resolve();
+    return new Promise((resolve) => this.#onPainted.push(resolve));
+  }
+
+  #allPainted(): void {
+    this.#slicing = false;
+    const waiting = this.#onPainted;
+    this.#onPainted = [];
+    waiting.forEach((resolve) => resolve());
   }
 
   /** Marks the focused claim (null: none). */
@@ -222,6 +242,7 @@ export class HighlightPainter {
   destroy(): void {
     if (!this.#enabled) return;
     this.#cancelSlices();
+    this.#allPainted();
     this.#screen?.disconnect();
     for (const name of [...this.#byStatus.keys()].map(HIGHLIGHT.status)) CSS.highlights.delete(name);
     for (const name of this.#single.keys()) CSS.highlights.delete(name);

@@ -1,7 +1,10 @@
 import { api } from '$lib/api';
 import type { Room } from '$lib/collab/room.svelte';
 import { arrangeClaims, stepClaim, type ClaimView } from './claim-order';
-import { matchesFilter } from './claim-filter';
+import { isFiltering, matchesFilter } from './claim-filter';
+import type { PaintedClaim } from './highlight-painter';
+import type { ClaimAnchor } from '$lib/types';
+import { isPlacedOn } from '$shared/document-version';
 import { parseHash, type HashTarget } from './reader-hash';
 import { SelectMode } from './select-mode.svelte';
 import type { Span } from './text-offsets';
@@ -36,6 +39,8 @@ export class ReaderState {
   passage = $state.raw<Span | null>(null);
   /** Bumped to ask the text to scroll the passage into view. */
   passageRequest = $state(0);
+  /** The claims' anchors as the server listed them with the page (`GET /api/documents/:id/claim-anchors`); null: none. */
+  preview = $state.raw<ClaimAnchor[] | null>(null);
 
   readonly room: Room;
   /** The focused claim, while it exists (it comes back if a deletion is undone). */
@@ -46,6 +51,22 @@ export class ReaderState {
   readonly placed = $derived.by(() => this.room.claims.filter((c) => this.room.isPlaced(c)));
   /** The placed claims the filter keeps: what the text highlights and the margin strip marks. */
   readonly visible = $derived.by(() => this.placed.filter((c) => matchesFilter(c, this.view)));
+  /**
+   * Whether the highlights are drawn from `preview` rather than the room's claims: only until the
+   * room is ready (its claims then replace them, and a claim deleted meanwhile goes), and only
+   * while no filter is on (the anchors do not carry what a filter reads).
+   */
+  readonly previewing = $derived.by(() => this.preview !== null && !this.room.ready && !isFiltering(this.view));
+  /** What the text highlights: the previewed anchors placed on the version shown, or `visible`. */
+  readonly painted = $derived.by((): readonly PaintedClaim[] => {
+    if (!this.previewing) return this.visible;
+    const { version, currentVersion } = this.room;
+    return this.preview!.filter((a) => isPlacedOn({ anchor: { version: a.version }, review: a.review ? true : null }, version, currentVersion)).map((a) => ({
+      id: a.id,
+      anchor: { start: a.start, end: a.end },
+      status: a.status,
+    }));
+  });
   /** Selecting text with the keyboard (S). */
   readonly selectMode = new SelectMode(() => this.room.text);
   /** Orphans and claims needing review: listed with their old passage, never drawn on the text. */
