@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, WebSocket as PageSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { centreOfQuote, launchBrowser, screenshotPath, selectQuote, skipIfNoBrowser } from '../helpers/browser';
-import { Client, uniqueEmail } from '../helpers/client';
+import { addSession, centreOfQuote, launchBrowser, screenshotPath, selectQuote, skipIfNoBrowser } from '../helpers/browser';
+import { signUp, type Client } from '../helpers/client';
 
 // Two people annotate one document together in two browsers (plus a viewer in a third), through
 // the production build against the real server. The tests run in order, each building on the last.
@@ -38,20 +38,13 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
   const pageErrors: string[] = [];
   let claim1 = '';
 
-  async function signUp(name: string): Promise<Client> {
-    const client = new Client(app.url);
-    const res = await client.post('/api/auth/signup', { email: uniqueEmail('person'), password: 'correct horse battery', name });
-    if (res.status !== 201) throw new Error(`signup failed: ${res.status}`);
-    client.user = res.body.user;
-    return client;
-  }
 
   /** A browser context signed in as `client` (its session cookie), with the document open. */
   async function openAs(name: string, client: Client, documentId = articleId): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     // Fail a step with its own message well before the test's timeout.
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     const person: Person = { name, client, context, page: null as unknown as Page, updatesSent: [] };
     person.page = await openPage(person, documentId);
     return person;
@@ -93,9 +86,9 @@ describe.skipIf(skipIfNoBrowser())('annotating a document together in the browse
 
   beforeAll(async () => {
     app = await startApp();
-    lead = await signUp('Ada Okafor');
+    lead = await signUp(app.url, 'Ada Okafor');
     workspaceId = (await lead.post('/api/workspaces', { name: 'Harbour desk' })).body.workspace.id;
-    const members = { annotator: await signUp('Ben Marsh'), viewer: await signUp('Val Ortiz') };
+    const members = { annotator: await signUp(app.url, 'Ben Marsh'), viewer: await signUp(app.url, 'Val Ortiz') };
     for (const [role, client] of Object.entries(members)) {
       const added = await lead.post(`/api/workspaces/${workspaceId}/members`, { email: client.user!.email, role });
       if (added.status !== 201) throw new Error(`add member failed: ${added.status}`);

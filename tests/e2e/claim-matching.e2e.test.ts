@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, recordPageErrors, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { type Client, workspaceWithRoles } from '../helpers/client';
 
 // Claim matching in the reader, through the production build against the real server at 1280 px:
@@ -47,13 +47,10 @@ describe.skipIf(skipIfNoBrowser())('claim matching in the reader', () => {
   async function openAs(name: string, client: Client): Promise<Person> {
     const context = await browser.newContext({ viewport: WIDE });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      // A claim made a moment ago is briefly unknown to the REST API (404) until its commit lands.
-      if (message.type() === 'error' && !message.text().includes('404')) errors.push(`${name} (console): ${message.text()}`);
-    });
+    // A claim made a moment ago is briefly unknown to the REST API (404) until its commit lands.
+    recordPageErrors(page, name, errors, (message) => message.text().includes('404'));
     return { context, page };
   }
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testConfig } from '../../server/config';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { Client, uniqueEmail } from '../helpers/client';
 
 // A link added in the reader is archived by the server (from a local site the test's configuration
@@ -47,7 +47,7 @@ describe.skipIf(skipIfNoBrowser())('an archived link in the browser', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: annotator.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, annotator);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${app.url}/d/${documentId}`);

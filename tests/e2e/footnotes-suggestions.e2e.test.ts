@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, recordPageErrors, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { type Client, workspaceWithRoles } from '../helpers/client';
 
 // Footnotes in the reader (markers as superscript links, their notes on hover, focus and tap, a
@@ -56,17 +56,12 @@ describe.skipIf(skipIfNoBrowser())('footnotes and suggested sentences in the rea
   async function openAs(name: string, client: Client, options: Parameters<Browser['newContext']>[0] = { viewport: WIDE }): Promise<Person> {
     const context = await browser.newContext(options);
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     const page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      const where = message.location().url;
-      // A claim made a moment ago is asked for (its detail's votes and comments) before the server
-      // has stored it, and is fetched again once it has: that first 404 is a known race of the
-      // claim detail (claim-remote.svelte.ts), not of what this file tests.
-      if (message.text().includes('status of 404') && /\/api\/claims\/[0-9a-f-]{36}$/.test(where)) return;
-      if (message.type() === 'error') errors.push(`${name} (console): ${message.text()} ${where}`);
-    });
+    // A claim made a moment ago is asked for (its detail's votes and comments) before the server
+    // has stored it, and is fetched again once it has: that first 404 is a known race of the
+    // claim detail (claim-remote.svelte.ts), not of what this file tests.
+    recordPageErrors(page, name, errors, (message) => message.text().includes('status of 404') && /\/api\/claims\/[0-9a-f-]{36}$/.test(message.location().url));
     await open(page);
     return { context, page };
   }

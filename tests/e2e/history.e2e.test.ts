@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles } from '../helpers/client';
 
 // A claim's history a person can read: a typed note is one entry with its diff, and the filter
@@ -27,7 +27,7 @@ describe.skipIf(skipIfNoBrowser())('the history panel', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: roles.annotator.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, roles.annotator);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${app.url}/d/${documentId}`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles } from '../helpers/client';
 
 // Links into the reader land: `/d/<document>#claim-<claim>` (the exports, the dashboard, search,
@@ -67,7 +67,7 @@ describe.skipIf(skipIfNoBrowser())('links that land in the reader', () => {
       context = await browser.newContext({ viewport: { width: viewport.width, height: viewport.height } });
       context.setDefaultTimeout(15_000);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
-      await context.addCookies([{ name: 'corroborate_session', value: team.annotator.cookie!.split('=')[1], url: app.url }]);
+      await addSession(context, app.url, team.annotator);
       page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(error.message));
     });

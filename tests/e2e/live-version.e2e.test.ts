@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles, type Client } from '../helpers/client';
 
 // A new version reaches everyone live: one person uploads it from the document header, and the
@@ -25,7 +25,7 @@ describe.skipIf(skipIfNoBrowser())('a new version reaches every open reader live
   async function open(who: Client): Promise<Page> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: who.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, who);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${app.url}/d/${documentId}`);

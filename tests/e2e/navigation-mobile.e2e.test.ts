@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { centreOfQuote, launchBrowser, quoteOnScreen, screenshotPath, scrollToQuote, selectQuote, skipIfNoBrowser } from '../helpers/browser';
-import { Client, uniqueEmail } from '../helpers/client';
+import { addSession, recordPageErrors, centreOfQuote, launchBrowser, quoteOnScreen, screenshotPath, scrollToQuote, selectQuote, skipIfNoBrowser } from '../helpers/browser';
+import { signUp, type Client } from '../helpers/client';
 import { SHORTCUTS } from '../../web/src/routes/documents/[id]/reader-keys';
 
 // Finding one's way in a long document (the margin strip, one filter for the list and the text)
@@ -43,24 +43,10 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
   /** Uncaught errors and console errors from every page, by who saw them. */
   const errors: string[] = [];
 
-  async function signUp(name: string): Promise<Client> {
-    const client = new Client(app.url);
-    const res = await client.post('/api/auth/signup', { email: uniqueEmail('person'), password: 'correct horse battery', name });
-    if (res.status !== 201) throw new Error(`signup failed: ${res.status}`);
-    client.user = res.body.user;
-    return client;
-  }
-
-  function watch(page: Page, who: string) {
-    page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${who} (console): ${message.text()}`);
-    });
-  }
 
   async function openPage(context: BrowserContext, who: string): Promise<Page> {
     const page = await context.newPage();
-    watch(page, who);
+    recordPageErrors(page, who, errors);
     await page.goto(`${app.url}/d/${documentId}`);
     await page.getByTestId('reader-text').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-status') !== 'connecting');
@@ -70,7 +56,7 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
   async function openAs(name: string, client: Client, options: Parameters<Browser['newContext']>[0] = { viewport: { width: 1280, height: 800 } }): Promise<Person> {
     const context = await browser.newContext(options);
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     return { name, client, context, page: await openPage(context, name) };
   }
 
@@ -113,8 +99,8 @@ describe.skipIf(skipIfNoBrowser())('finding the way in a long document, on every
 
   beforeAll(async () => {
     app = await startApp();
-    lead = await signUp('Ada Okafor');
-    annotator = await signUp('Ben Marsh');
+    lead = await signUp(app.url, 'Ada Okafor');
+    annotator = await signUp(app.url, 'Ben Marsh');
     const workspaceId = (await lead.post('/api/workspaces', { name: 'Harbour desk with a rather long name' })).body.workspace.id as string;
     const added = await lead.post(`/api/workspaces/${workspaceId}/members`, { email: annotator.user!.email, role: 'annotator' });
     if (added.status !== 201) throw new Error(`add member failed: ${added.status}`);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles, type Client } from '../helpers/client';
 
 // A lead publishes a signed-off claim from the reader, anyone signed out reads its public page, the
@@ -24,7 +24,7 @@ describe.skipIf(skipIfNoBrowser())('publishing a fact-check and editing a docume
   async function openAs(name: string, client: Client) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
     await page.goto(`${app.url}/d/${documentId}`);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { signUp, type Client } from '../helpers/client';
 
 // An open workspace page follows its viewer's role without a reload: a lead made a viewer loses the
@@ -31,7 +31,7 @@ describe.skipIf(skipIfNoBrowser())('a role change reaches an open workspace page
   test('a lead made a viewer sees the settings read-only, then removed sees the no-access page, without a reload', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(20_000);
-    await context.addCookies([{ name: 'corroborate_session', value: other.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, other);
     const page = await context.newPage();
     let loads = 0;
     page.on('load', () => loads++);

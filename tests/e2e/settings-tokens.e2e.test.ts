@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { Client, signUp, uniqueEmail, workspaceWithRoles } from '../helpers/client';
 
 // A workspace's settings page (name, quorum, reveal rule, read-only for everyone but a lead) and the
@@ -25,8 +25,7 @@ describe.skipIf(skipIfNoBrowser())('workspace settings and API tokens', () => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
-    const cookie = client.cookie!;
-    await context.addCookies([{ name: 'corroborate_session', value: cookie.slice(cookie.indexOf('=') + 1), url: app.url }]);
+    await addSession(context, app.url, client);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;

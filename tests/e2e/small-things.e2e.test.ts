@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatBytes } from '../../web/src/lib/format';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
-import { addFactcheckers, Client, uniqueEmail } from '../helpers/client';
+import { addSession, recordPageErrors, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addFactcheckers, signUp, type Client } from '../helpers/client';
 
 // The smaller things of a user report (issue 15 item 9), each checked as a person meets it, through
 // the production build against the real server: the saved state, the panel's tabs, one person in
@@ -49,24 +49,10 @@ describe.skipIf(skipIfNoBrowser())('the smaller things of the reader, dashboard 
   /** Uncaught errors and console errors of every page, with whose page. */
   const errors: string[] = [];
 
-  async function signUp(name: string): Promise<Client> {
-    const client = new Client(app.url);
-    const res = await client.post('/api/auth/signup', { email: uniqueEmail('person'), password: 'correct horse battery', name });
-    if (res.status !== 201) throw new Error(`signup failed: ${res.status}`);
-    client.user = res.body.user;
-    return client;
-  }
-
-  function watch(page: Page, name: string) {
-    page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${name} (console): ${message.text()}`);
-    });
-  }
 
   async function openDocument(context: BrowserContext, name: string): Promise<Page> {
     const page = await context.newPage();
-    watch(page, name);
+    recordPageErrors(page, name, errors);
     await page.goto(`${app.url}/d/${documentId}`);
     await page.getByTestId('reader-text').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="saved-state"]')?.getAttribute('data-status') === 'saved');
@@ -76,7 +62,7 @@ describe.skipIf(skipIfNoBrowser())('the smaller things of the reader, dashboard 
   async function openAs(name: string, client: Client): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     return { name, context, page: await openDocument(context, name) };
   }
 
@@ -96,8 +82,8 @@ describe.skipIf(skipIfNoBrowser())('the smaller things of the reader, dashboard 
 
   beforeAll(async () => {
     app = await startApp({ maxUploadBytes: MAX_UPLOAD_BYTES });
-    lead = await signUp('Ada Okafor');
-    annotator = await signUp('Ben Marsh');
+    lead = await signUp(app.url, 'Ada Okafor');
+    annotator = await signUp(app.url, 'Ben Marsh');
     workspaceId = (await lead.post('/api/workspaces', { name: 'Library desk' })).body.workspace.id;
     const added = await lead.post(`/api/workspaces/${workspaceId}/members`, { email: annotator.user!.email, role: 'annotator' });
     if (added.status !== 201) throw new Error(`add member failed: ${added.status}`);

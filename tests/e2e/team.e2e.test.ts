@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { workspaceInvites } from '../../db/schema';
 import { ROLE_DESCRIPTIONS, ROLES } from '../../server/shared/roles';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { signUp, uniqueEmail, workspaceWithRoles, type Client } from '../helpers/client';
 
 // The members page, invite links and what a change of membership does to pages already open,
@@ -31,7 +31,7 @@ describe.skipIf(skipIfNoBrowser())('the members page, invite links and membershi
     const context = await browser.newContext({ viewport });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
-    if (client) await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    if (client) await addSession(context, app.url, client);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { Client, signUp, workspaceWithRoles } from '../helpers/client';
 
 // Fact-checkers vote blind, the lead signs off, everyone discusses, in three browsers through the
@@ -40,7 +40,7 @@ describe.skipIf(skipIfNoBrowser())('verifying claims in the browser', () => {
   async function openAs(name: string, client: Client): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(`${name}: ${error.message}`));
     await page.goto(`${app.url}/d/${documentId}`);

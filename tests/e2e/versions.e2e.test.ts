@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles } from '../helpers/client';
 
 // A new version of a document arrives in the browser: claims that moved follow, the ones that did
@@ -28,7 +28,7 @@ describe.skipIf(skipIfNoBrowser())('a new version of a document in the reader', 
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: team.annotator.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, team.annotator);
     page = await context.newPage();
     await page.goto(`${app.url}/d/${documentId}`);
     await page.getByTestId('reader-text').waitFor();

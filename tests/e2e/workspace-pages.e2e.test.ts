@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { signUp, workspaceWithRoles, type Client } from '../helpers/client';
 
 // A workspace's search, dashboard and export pages, through the production build against the real
@@ -114,10 +114,7 @@ describe.skipIf(skipIfNoBrowser())('the workspace’s search, dashboard and expo
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(15_000);
-    const cookie = team.lead.cookie!;
-    await context.addCookies([
-      { name: 'corroborate_session', value: cookie.slice(cookie.indexOf('=') + 1), url: app.url },
-    ]);
+    await addSession(context, app.url, team.lead);
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });

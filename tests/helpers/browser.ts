@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { Client } from './client';
 
 /** The Debian Chromium the e2e tests drive (`apt-get install -y chromium`). */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -42,6 +43,23 @@ export async function launchBrowser(): Promise<Browser> {
     throw new Error(`REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} not found: run "apt-get install -y chromium".`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Signs `context` in as `client`: its session cookie, for the app at `url`. */
+export function addSession(context: BrowserContext, url: string, client: Client): Promise<void> {
+  const cookie = client.cookie!;
+  return context.addCookies([{ name: 'corroborate_session', value: cookie.slice(cookie.indexOf('=') + 1), url }]);
+}
+
+/**
+ * Collects what goes wrong in `page` into `errors`, each line prefixed with `who`: uncaught errors,
+ * and console errors unless `ignore` says the message is expected (a test asserts `errors` is empty).
+ */
+export function recordPageErrors(page: Page, who: string, errors: string[], ignore: (message: ConsoleMessage) => boolean = () => false): void {
+  page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !ignore(message)) errors.push(`${who} (console): ${message.text()} ${message.location().url}`);
+  });
 }
 
 /**

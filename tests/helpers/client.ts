@@ -186,9 +186,11 @@ export class Client {
   }
 }
 
-export const uniqueEmail = (label = 'user') => `${label}-${randomBytes(4).toString('hex')}@example.test`;
+/** A fresh address; `label` may be a person's name ("Ada Okafor" → ada-okafor-1f2e3d4c@example.test). */
+export const uniqueEmail = (label = 'user') =>
+  `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'user'}-${randomBytes(4).toString('hex')}@example.test`;
 
-/** Signs up a new user and returns a client holding their session. */
+/** Signs up a new user named `label` and returns a client holding their session. */
 export async function signUp(base: string, label = 'user', password = 'correct horse battery'): Promise<Client> {
   const client = new Client(base);
   const res = await client.post('/api/auth/signup', { email: uniqueEmail(label), password, name: label });
