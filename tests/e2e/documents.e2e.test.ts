@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
-import { launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
+import { addSession, launchBrowser, screenshotPath, skipIfNoBrowser } from '../helpers/browser';
 import { workspaceWithRoles, type Client } from '../helpers/client';
 
 // A document managed from its own page: the header renames it and edits its details, uploads a new
@@ -19,7 +19,7 @@ describe.skipIf(skipIfNoBrowser())('managing a document from its page', () => {
   async function pageAs(client: Client): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(15_000);
-    await context.addCookies([{ name: 'corroborate_session', value: client.cookie!.split('=')[1], url: app.url }]);
+    await addSession(context, app.url, client);
     return { context, page: await context.newPage() };
   }
 
@@ -130,10 +130,10 @@ describe.skipIf(skipIfNoBrowser())('managing a document from its page', () => {
     expect(await dialog.getByTestId('delete-document-keeps').textContent()).toMatch(/No evidence in other documents quotes this one/);
     expect(await dialog.getByRole('heading').textContent()).toBe('Delete “The Mattmark dam”?');
     // Cancel has the focus: Enter alone never deletes.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('cancel-delete-document');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('delete-document-cancel');
     await page.screenshot({ path: screenshotPath('document-delete.png') });
 
-    await dialog.getByTestId('confirm-delete-document').click();
+    await dialog.getByTestId('delete-document-action').click();
     await page.waitForURL(`${app.url}/w/${team.wid}`);
     expect(await page.getByTestId('document-deleted-notice').textContent()).toBe('“The Mattmark dam” was deleted.');
     expect(await page.getByTestId('document-link').filter({ hasText: 'The Mattmark dam' }).count()).toBe(0);
