@@ -30,8 +30,8 @@ export function buildWeb(): WebBuild {
     for (const item of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json']) {
       if (existsSync(join(repoRoot, 'web', item))) cpSync(join(repoRoot, 'web', item), join(root, 'web', item), { recursive: true });
     }
-    // What the web app imports through $shared and $anchoring (shared/footnotes.ts re-exports the pure citation and offer functions of suggestions/).
-    for (const dir of ['shared', 'anchoring', 'suggestions']) cpSync(join(repoRoot, 'server', dir), join(root, 'server', dir), { recursive: true });
+    // What the web app imports through $shared and $anchoring.
+    for (const dir of ['shared', 'anchoring']) cpSync(join(repoRoot, 'server', dir), join(root, 'server', dir), { recursive: true });
     const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build'], {
       cwd: join(root, 'web'),
       encoding: 'utf8',

@@ -1,6 +1,6 @@
-import { findCitations, notesSectionStart, type Citation } from './citations';
+import { findCitations, notesSectionStart, type Citation } from '../shared/footnote-citations';
 import { suggestClaims, type ClaimSuggestion } from './claims';
-import { evidenceOffers, type EvidenceOffer } from './offers';
+import { evidenceOffers, type EvidenceOffer } from '../shared/footnote-offers';
 
 /** An existing claim, as suggestions need it: where it is and the excerpts of its evidence. */
 export interface ExistingClaim {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toCanonicalText } from '../../server/documents/import';
-import { findCitations } from '../../server/suggestions/citations';
-import { evidenceOffers, sentenceEndAfter } from '../../server/suggestions/offers';
+import { findCitations } from '../../server/shared/footnote-citations';
+import { evidenceOffers, sentenceEndAfter } from '../../server/shared/footnote-offers';
 import { bodyParagraphs, noteParagraphs } from '../fixtures/footnotes/report';
 
 // The footnoted report of tests/fixtures/footnotes, as its canonical text: the body, a "Notes"

@@ -3,7 +3,7 @@ import { toCanonicalText } from '../../server/documents/import';
 import { docxToText } from '../../server/documents/import/docx';
 import { htmlToText } from '../../server/documents/import/html';
 import { pdfToText } from '../../server/documents/import/pdf';
-import { findCitations } from '../../server/suggestions/citations';
+import { findCitations } from '../../server/shared/footnote-citations';
 import { makeDocx, makePdf, type PdfRun } from '../helpers/make-files';
 
 /** Each marker's label and the note text it links to. */

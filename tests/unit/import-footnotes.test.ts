@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { toCanonicalText } from '../../server/documents/import';
 import { docxToText } from '../../server/documents/import/docx';
 import { pdfToText } from '../../server/documents/import/pdf';
-import { findCitations } from '../../server/suggestions/citations';
+import { findCitations } from '../../server/shared/footnote-citations';
 import { bodyParagraphs, noteParagraphs, notes, sections, textBeforeMarker, title } from '../fixtures/footnotes/report';
 
 // The report of eleven footnotes, as LibreOffice and Chromium made it (tests/fixtures/footnotes/README.md).

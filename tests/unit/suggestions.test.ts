@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { toCanonicalText } from '../../server/documents/import';
-import { findCitations, notesSectionStart } from '../../server/suggestions/citations';
+import { findCitations, notesSectionStart } from '../../server/shared/footnote-citations';
 import { suggestClaims } from '../../server/suggestions/claims';
-import { evidenceOffers } from '../../server/suggestions/offers';
+import { evidenceOffers } from '../../server/shared/footnote-offers';
 
 const report = toCanonicalText('markdown', readFileSync(new URL('../../server/demo/heat-report.md', import.meta.url), 'utf8'));
 const opinion = toCanonicalText('markdown', readFileSync(new URL('../../server/demo/harbour-opinion.md', import.meta.url), 'utf8'));

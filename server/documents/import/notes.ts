@@ -4,7 +4,7 @@ import { joinParagraphs } from './text';
  * A document's footnote or endnote as an import finds it: its label (the number its markers carry
  * in the text, `[label]`) and its text. Every format writes its notes the same way, as a notes
  * section of `[label] text` paragraphs after the body, where citation linking
- * (server/suggestions/citations.ts) finds them.
+ * (server/shared/footnote-citations.ts) finds them.
  */
 export interface Note {
   label: string;

@@ -3,7 +3,7 @@
  * it (the whole document split by compromise, notes skipped), scored, and compared with its label.
  * Used by train.ts (cross-validation), eval.ts and the unit tests.
  */
-import { findCitations, notesSectionStart } from '../citations';
+import { findCitations, notesSectionStart } from '../../shared/footnote-citations';
 import { scoreSentences, type ScoredSentence } from '../claims';
 import { FEATURES, type Feature, type SentenceFeatures } from './features';
 import type { LabelledDocument, LabelledSentence } from './dataset';

@@ -1,8 +1,9 @@
-import { evidenceOffers, findCitations, type Citation } from '$shared/footnotes';
+import { findCitations, type Citation } from '$shared/footnote-citations';
+import { evidenceOffers } from '$shared/footnote-offers';
 import type { Paragraph } from './paragraphs';
 
 /**
- * The reader's view of a document's footnotes (citation linking in $shared/footnotes): each
+ * The reader's view of a document's footnotes (citation linking in $shared/footnote-citations): each
  * marker in the running text with the footnotes it points to, each footnote with the label that
  * starts its paragraph, and how a paragraph splits around them for rendering. Offsets are UTF-16
  * code units of the document text; the segments of a paragraph join to exactly its text.

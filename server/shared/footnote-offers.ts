@@ -1,4 +1,4 @@
-import type { Citation } from './citations';
+import type { Citation } from './footnote-citations';
 
 export interface EvidenceOffer {
   claimId: string;
