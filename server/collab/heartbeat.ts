@@ -7,29 +7,44 @@ import type { WebSocket } from 'ws';
  * on their own.
  */
 export class Heartbeat {
-  private readonly answered = new Map<WebSocket, boolean>();
+  /** Every watched socket. */
+  private readonly sockets = new Set<WebSocket>();
+  /** Sockets pinged that have not answered yet. */
+  private readonly unanswered = new Set<WebSocket>();
   private readonly timer: NodeJS.Timeout;
+  // One pair of listeners shared by every socket (an emitter calls them with itself as `this`), not two closures per socket.
+  private readonly onPong: (this: WebSocket) => void;
+  private readonly onClose: (this: WebSocket) => void;
 
   constructor(intervalMs: number) {
+    const { sockets, unanswered } = this;
+    this.onPong = function () {
+      unanswered.delete(this);
+    };
+    this.onClose = function () {
+      sockets.delete(this);
+      unanswered.delete(this);
+    };
     this.timer = setInterval(() => this.beat(), intervalMs);
     this.timer.unref();
   }
 
   /** Starts watching a socket; stops on its own when the socket closes. */
   watch(socket: WebSocket): void {
-    this.answered.set(socket, true);
-    socket.on('pong', () => this.answered.set(socket, true));
-    socket.once('close', () => this.answered.delete(socket));
+    this.sockets.add(socket);
+    socket.on('pong', this.onPong);
+    socket.on('close', this.onClose);
   }
 
   private beat(): void {
-    for (const [socket, answered] of this.answered) {
-      if (!answered) {
-        this.answered.delete(socket);
+    for (const socket of this.sockets) {
+      if (this.unanswered.has(socket)) {
+        this.sockets.delete(socket);
+        this.unanswered.delete(socket);
         socket.terminate();
         continue;
       }
-      this.answered.set(socket, false);
+      this.unanswered.add(socket);
       socket.ping();
     }
   }

@@ -1,4 +1,6 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { RouteAccess } from '../authorization';
 import type { Config } from '../config';
@@ -14,6 +16,21 @@ import { RoomNotFoundError, type Rooms } from './rooms';
 
 const toBytes = (data: Buffer | ArrayBuffer | Buffer[]): Uint8Array =>
   Array.isArray(data) ? new Uint8Array(Buffer.concat(data)) : new Uint8Array(data as ArrayBuffer);
+
+/**
+ * Lets go of the upgrade request once the socket is open. @fastify/websocket keeps it reachable for
+ * the life of the socket: the ServerResponse it made for routing stays the TCP socket's
+ * `_httpMessage` (with Fastify's listeners, which hold the request and reply), and its 'error'
+ * listener on the WebSocket closes over the Fastify request and reply (the IncomingMessage, its
+ * headers, the URL with `?token=`). Its listener only logs the error and terminates the socket, which
+ * ws has done already (ws destroys the socket after any error it emits), so ours replaces it.
+ */
+function releaseUpgradeRequest(socket: WebSocket, request: FastifyRequest): void {
+  const tcp = request.raw.socket as Socket & { _httpMessage?: ServerResponse | null };
+  tcp._httpMessage?.detachSocket(tcp);
+  socket.removeAllListeners('error');
+  socket.on('error', () => {});
+}
 
 /**
  * Members of the document's workspace, from viewer up (a viewer's connection is read-only).
@@ -36,7 +53,7 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWat
     const early: Uint8Array[] = [];
     let deliver: ((data: Uint8Array) => void) | null = null;
     socket.on('message', (data: Buffer) => (deliver ? deliver(toBytes(data)) : early.push(toBytes(data))));
-    socket.on('error', () => {});
+    releaseUpgradeRequest(socket, request);
 
     const user = request.user;
     if (!user) return socket.close(CloseCode.unauthorized, 'sign in or pass ?token=');
@@ -76,10 +93,11 @@ const collabRoutes: FastifyPluginAsync<{ config: Config; rooms: Rooms; accessWat
     heartbeat.watch(socket);
     room.join(conn);
     accessWatch.register(conn, { credential: credentialOf(request), userId: user.id, workspaceId: room.workspaceId, role });
+    const userId = user.id;
     socket.on('close', () => {
       conn.closed = true;
       rooms.pacer.forget(socket);
-      rooms.budgets.close(user.id);
+      rooms.budgets.close(userId);
       accessWatch.unregister(conn);
       room.leave(conn);
       rooms.release(room);
