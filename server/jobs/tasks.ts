@@ -27,8 +27,8 @@ const { limits, warmUp: warmUpAtStart } = workerData as { limits: ImportLimits; 
 const warming = warmUpAtStart ? warmUpClaims() : Promise.resolve();
 
 /**
- * Not a job but the pool's way to load this module in each new thread at start (piscina loads a
- * thread's module with its first task): resolves once the scorer is warm.
+ * Not a job but the pool's way to load this module in each thread as the pool starts
+ * (`JobPool.prepare`, when a reader opens a document): resolves once the scorer is warm.
  */
 export const warmUp = (): Promise<null> => warming.then(() => null);
 
