@@ -80,7 +80,7 @@ const OBSERVE = `(expected) => {
   const b = { textAt: null, highlightsAt: null, claimsArrivedAt: null, rangesAtArrival: null, ranges: 0, longTasks: [], fcp: null, lcp: null };
   window.__bench = b;
   // The first large frame is the sync with the claims: from then on the time is the browser's own
-  // work (unless the claims were already drawn from this device's copy: rangesAtArrival > 0).
+  // work (unless the claims were already drawn, from GET /claim-anchors or this device's copy: rangesAtArrival > 0).
   const Native = window.WebSocket;
   window.WebSocket = class extends Native {
     constructor(url, protocols) {
@@ -394,8 +394,9 @@ export async function runRender(ctx: RenderContext): Promise<Record<string, unkn
       firstLoad: loads[0],
       textPaintedMs: median((l) => l.textMs),
       highlightsPaintedMs: highlightsMs,
-      // Only a load that received the claims over the network has it: later loads read them first
-      // from this device's copy (IndexedDB), and the server's sync then carries little.
+      // Only a load that received the claims over the network before drawing them has it: the
+      // reader draws them from GET /claim-anchors first, later loads also read this device's copy
+      // (IndexedDB), and the server's sync then carries little.
       highlightsAfterArrival: distribution(loads.map((l) => l.afterArrivalMs).filter((v): v is number => v !== null), 0),
       ...(highlightsMs === null
         ? { highlights: highlightsDrawn ? `fewer than ${CLAIMS} highlight ranges within 15 s (at most ${Math.max(...loads.map((l) => l.ranges))})` : 'not yet implemented (no CSS highlights drawn)' }
