@@ -19,6 +19,9 @@ const FORMATS: Record<string, () => ExportFormat> = {
   markdown: markdownFormat,
 };
 
+/** About how many characters of the export go into one write to the response (a few dozen claims). */
+const CHUNK_CHARS = 64 * 1024;
+
 const filterQuery = {
   status: z.union([createSelectSchema(claimStatus), z.literal('any')]).default('verified'),
   minConfidence: z.coerce.number().int().min(0).max(100).optional(),
@@ -76,11 +79,18 @@ const exportRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (app, { co
       total: Math.min(counts.claims, limit ?? Infinity),
       generatedAt: new Date(),
     };
+    // Items are joined into chunks of about CHUNK_CHARS: one stream write per chunk instead of per claim.
     async function* chunks() {
-      yield format.head(ctx);
+      let pending = format.head(ctx);
       let index = 0;
-      for await (const item of exportItems(app.db, filter, undefined, limit)) yield format.item(item, index++, ctx);
-      yield format.tail(ctx);
+      for await (const item of exportItems(app.db, filter, undefined, limit)) {
+        pending += format.item(item, index++, ctx);
+        if (pending.length >= CHUNK_CHARS) {
+          yield pending;
+          pending = '';
+        }
+      }
+      yield pending + format.tail(ctx);
     }
     const filename = `corroborate-${ctx.workspaceName.replace(/[^\w-]+/g, '-').toLowerCase()}-${ctx.generatedAt.toISOString().slice(0, 10)}.${format.extension}`;
     return reply
