@@ -141,6 +141,7 @@ const REQUESTS: Record<string, (actor: Actor) => Promise<Probe>> = {
   'GET /api/workspaces/:wid/export': async () => ({ path: `/api/workspaces/${team.wid}/export?format=csv` }),
   'GET /api/workspaces/:wid/export/summary': async () => ({ path: `/api/workspaces/${team.wid}/export/summary` }),
   'GET /api/documents/:id': async () => ({ path: `/api/documents/${documentId}` }),
+  'GET /api/documents/:id/claim-anchors': async () => ({ path: `/api/documents/${documentId}/claim-anchors` }),
   'PATCH /api/documents/:id': async (actor) => ({ path: `/api/documents/${documentId}`, body: { authors: [`Matrix ${actor}`] } }),
   // A document of its own: a new version changes the text the other requests quote.
   'POST /api/documents/:id/versions': async (actor) => ({ path: `/api/documents/${await freshDocument()}/versions`, body: { text: `${text} Version by ${actor}.` } }),
