@@ -46,10 +46,11 @@ export class JobFailedError extends Error {
  * and answers 422 `too_complex`, as does one that outgrows its thread's heap (`workerMemoryMb`).
  * A job's own refusals (input limits) answer their status and code.
  *
- * The threads start on first use, not with the server: each carries a V8 isolate of its own and,
- * warmed, the claim scorer (~25 MB of RSS each with the warm-up, measured). `prepare()` (a reader
- * opening a document, plugins/jobs.ts) starts and warms them ahead of the first suggestions; after
- * `idleMs` without a job or a `prepare()` they stop, and the next use starts them again.
+ * The threads start on `prepare()` or first use: each carries a V8 isolate of its own and, warmed,
+ * the claim scorer (~25 MB of RSS each with the warm-up, measured). `prepare()` (at boot with
+ * `warmUp`, and on a reader opening a document: plugins/jobs.ts) starts and warms them ahead of the
+ * first suggestions; after `idleMs` without a job or a `prepare()` they stop, and the next use
+ * starts them again.
  */
 export class JobPool {
   private pool: Piscina | null = null;

@@ -18,7 +18,9 @@ declare module 'fastify' {
 const READER_OPENS = new Set(['GET /api/documents/:id', 'GET /api/documents/:id/claim-anchors']);
 
 /**
- * The job pool: its threads started on first use, closed with the app, and the `Retry-After`
+ * The job pool: with `warmUp` (production) its threads start and warm in the background once the
+ * server is ready, so the first suggestions after boot do not wait seconds for the scorer (issue 16);
+ * after `idleMs` idle they stop and start again on first use. Closed with the app, and the `Retry-After`
  * header on a 503 `busy` (every worker thread working and the queue full), whichever route answered it.
  */
 export default fp(
@@ -31,6 +33,7 @@ export default fp(
     app.addHook('onResponse', async (request, reply) => {
       if (reply.statusCode === 200 && READER_OPENS.has(`${request.method} ${request.routeOptions.url}`)) pool.prepare();
     });
+    if (opts.config.warmUp) app.addHook('onReady', async () => pool.prepare());
     app.addHook('onClose', async () => pool.close());
   },
   { name: 'jobs' },

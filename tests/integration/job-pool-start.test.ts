@@ -1,7 +1,8 @@
 /**
- * The job pool's worker threads start on first use, not with the server (each is a V8 isolate of
- * its own, tens of MB): none runs before the first job or a reader opening a document, the first
- * job still answers, and after the idle time (here 1 s) they stop until the next use.
+ * The job pool's worker threads (each a V8 isolate of its own, tens of MB): with the warm-up on
+ * (production) they start as the server starts, so the first suggestions do not wait for the scorer
+ * (issue 16 item 5); without it none runs before the first job or a reader opening a document. The
+ * first job still answers, and after the idle time (here 1 s) they stop until the next use.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { loadConfig } from '../../server/config';
@@ -41,6 +42,16 @@ test('a reader opening a document starts the thread before any job, and the sugg
   const suggestions = await team.viewer.get(`/api/documents/${created.body.document.id}/suggestions`);
   expect(suggestions.status).toBe(200);
   expect(Array.isArray(suggestions.body.claims)).toBe(true);
+});
+
+test('with the warm-up on, the thread starts with the server, warms the scorer, and stops after the idle time', async () => {
+  const warm = await startApp({ jobs: { ...loadConfig({}).jobs, threads: 1, warmUp: true, idleMs: 1000 } });
+  try {
+    expect(warm.app.jobs.threads).toBe(1);
+    await eventually(() => warm.app.jobs.threads === 0, 30_000, 'the warmed, idle thread to stop');
+  } finally {
+    await warm.close();
+  }
 });
 
 test('a document the reader may not open starts no thread', async () => {
