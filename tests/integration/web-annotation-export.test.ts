@@ -117,7 +117,7 @@ describe('what the annotations say', () => {
       ['Checked the map too.', homes.id],
       ['Thanks!', replies[0].id],
     ]);
-    expect(replies[0].id).toMatch(new RegExp(`#comment-${ids.comment}$`));
+    expect(replies[0].id).toBe(`${homes.id}/comments/${ids.comment}`);
     expect(replies[1].creator).toEqual({ type: 'Person', name: 'lead' });
   });
 

@@ -13,6 +13,10 @@ describe('where a reader address’s hash points', () => {
     expect(parseHash(`#claim-${CLAIM}/evidence/0d5e6f7a-8b9c-4c7e-9b1a-3f2b9c1e8a4d`)).toEqual({ kind: 'claim', claimId: CLAIM });
   });
 
+  test('a comment id of the Web Annotation export (…#claim-<id>/comments/<id>) lands on its claim', () => {
+    expect(parseHash(`#claim-${CLAIM}/comments/0d5e6f7a-8b9c-4c7e-9b1a-3f2b9c1e8a4d`)).toEqual({ kind: 'claim', claimId: CLAIM });
+  });
+
   test('a passage link gives its offsets, and round-trips through passageHref', () => {
     expect(parseHash('#passage-120-184')).toEqual({ kind: 'passage', span: { start: 120, end: 184 } });
     const href = passageHref('doc', { start: 7, end: 9 });

@@ -20,8 +20,12 @@ type Json = Record<string, unknown>;
  */
 export type AnnotationItem = ExportItem & { text?: string };
 
-/** The address of a comment, as the `id` of its `replying` annotation. */
-export const commentUrl = (ctx: ExportContext, documentId: string, commentId: string) => `${documentUrl(ctx, documentId)}#comment-${commentId}`;
+/**
+ * The address of a comment, as the `id` of its `replying` annotation: under its claim's address, so
+ * that opening it in the reader lands on the claim whose thread holds it.
+ */
+export const commentUrl = (ctx: ExportContext, documentId: string, claimId: string, commentId: string) =>
+  `${claimUrl(ctx, documentId, claimId)}/comments/${commentId}`;
 
 /**
  * The TextPositionSelector of an anchor: `start` and `end` in Unicode code points of the text
@@ -139,13 +143,13 @@ export function annotation(item: ExportItem, ctx: ExportContext, offsets?: CodeP
  */
 export function commentAnnotations({ claim, document }: ExportItem, ctx: ExportContext) {
   return claim.comments.map((c) => ({
-    id: commentUrl(ctx, document.id, c.id),
+    id: commentUrl(ctx, document.id, claim.id, c.id),
     type: 'Annotation',
     motivation: 'replying',
     created: c.at,
     ...(c.user ? { creator: { type: 'Person', name: c.user.name } } : {}),
     body: { type: 'TextualBody', value: c.body, format: 'text/plain' },
-    target: c.replyTo ? commentUrl(ctx, document.id, c.replyTo) : claimUrl(ctx, document.id, claim.id),
+    target: c.replyTo ? commentUrl(ctx, document.id, claim.id, c.replyTo) : claimUrl(ctx, document.id, claim.id),
   }));
 }
 
