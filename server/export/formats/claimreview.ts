@@ -22,26 +22,33 @@ const QUOTE_END = 32;
  */
 const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
 
-/** The passage widened to whole words: a text fragment only matches at word boundaries on both ends. */
+/**
+ * The passage widened to whole words: a text fragment only matches at word boundaries on both ends.
+ * Only the segments at the two ends are looked up (`containing`), not the whole context.
+ */
 function wholeWords(exact: string, prefix: string, suffix: string): string {
   // Joined before replacing lone surrogates: half a pair at either edge of `exact` finds its other half (same length either way).
   const context = (prefix + exact + suffix).toWellFormed();
-  const cuts = new Set<number>([context.length]);
-  for (const { index } of WORDS.segment(context)) cuts.add(index);
-  let start = prefix.length;
-  let end = start + exact.length;
-  while (!cuts.has(start)) start--;
-  while (!cuts.has(end)) end++;
+  const segments = WORDS.segment(context);
+  const from = prefix.length;
+  const to = from + exact.length;
+  // The last boundary at or before `from`, and the first at or after `to`.
+  const start = from < context.length ? segments.containing(from)!.index : from;
+  const last = to < context.length ? segments.containing(to)! : null;
+  const end = last && last.index < to ? last.index + last.segment.length : to;
   return context.slice(start, end);
 }
 
-/** The first (or, `fromEnd`, last) words of `text`, about QUOTE_END long, never cut inside a word. */
+/**
+ * The first (or, `fromEnd`, last) words of `text`, about QUOTE_END long, never cut inside a word.
+ * The segments are taken one at a time from that end, so a long quote is not segmented whole.
+ */
 function quoteEnd(text: string, fromEnd: boolean): { part: string; at: number } {
-  const segments = [...WORDS.segment(text)];
-  if (fromEnd) segments.reverse();
+  const segments = WORDS.segment(text);
   let length = 0;
   let words = 0;
-  for (const { segment, isWordLike } of segments) {
+  while (length < text.length) {
+    const { segment, isWordLike } = segments.containing(fromEnd ? text.length - length - 1 : length)!;
     length += segment.length;
     if (isWordLike) words++;
     // Stop after a word (not on a space or a comma), once long enough.
